@@ -1,0 +1,1 @@
+"""HTTP API of the bot. Feature routers live under ``api/v1``."""

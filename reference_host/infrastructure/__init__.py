@@ -1,0 +1,1 @@
+"""Shared infrastructure: operations, configuration, services and plugin discovery."""

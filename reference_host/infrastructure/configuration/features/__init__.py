@@ -1,0 +1,7 @@
+"""Feature settings slices, one module per feature."""
+
+from infrastructure.configuration.features.atip import AtipSettings
+
+__all__ = [
+    "AtipSettings",
+]

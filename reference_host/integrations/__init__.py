@@ -1,0 +1,1 @@
+"""Clients of third-party services (Slack, AWS, Google Workspace, ...)."""

@@ -1,0 +1,1 @@
+"""Feature modules. Each package here is discovered and registered as a plugin at startup."""

@@ -1,0 +1,1 @@
+"""Tests of the SRE Bot host, mirroring the source tree."""

@@ -1,0 +1,1 @@
+"""Integration tests of feature modules: one package per module."""

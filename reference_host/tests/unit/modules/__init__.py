@@ -1,0 +1,1 @@
+"""Unit tests of feature modules: one package per module."""
