@@ -1,0 +1,1 @@
+"""Infrastructure of the fake host used by the wire_settings tests."""
