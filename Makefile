@@ -1,0 +1,25 @@
+# Two entry points: `make demo` (the main job) and `make test` (the whole suite).
+# Both need only python3, git and make: the first run builds .venv from the pins.
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+
+.PHONY: demo test golden clean
+
+$(VENV)/installed: requirements/dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements/dev.txt
+	touch $@
+
+demo: $(VENV)/installed  ## generate the example feature into a scratch reference host and run its gates
+	$(PY) tools/demo.py
+
+test: $(VENV)/installed  ## the template's whole test suite, in parallel
+	$(PY) -m pytest -n auto
+
+golden: $(VENV)/installed  ## rewrite docs/example after a deliberate template change
+	$(PY) -m pytest tests/test_golden.py --update-golden
+
+clean:
+	rm -rf $(VENV) build

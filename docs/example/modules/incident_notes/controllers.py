@@ -1,0 +1,149 @@
+"""HTTP handlers of Incident Notes: translate the request, call one service method, render the result.
+
+The routes themselves are declared in ``api/v1/incident_notes.py``.
+"""
+
+from functools import lru_cache
+from typing import Annotated
+
+from fastapi import Depends, HTTPException, Path, Query, status
+
+from infrastructure.services import CurrentUserDep, SettingsDep, get_settings
+from modules.incident_notes.models import IncidentNoteChanges, IncidentNoteDraft
+from modules.incident_notes.providers import get_primary_provider
+from modules.incident_notes.responses import (
+    raise_for_error,
+    render_incident_note,
+    render_incident_notes,
+)
+from modules.incident_notes.schemas import (
+    IncidentNoteCreateRequest,
+    IncidentNoteListResponse,
+    IncidentNoteResponse,
+    IncidentNoteUpdateRequest,
+)
+from modules.incident_notes.service import IncidentNotesService
+from modules.incident_notes.validation import ID_PATTERN
+
+
+@lru_cache(maxsize=1)
+def get_incident_notes_service() -> IncidentNotesService:
+    """Build the service once per process, from the settings singleton.
+
+    Returns:
+        The service every request of this process shares; it keeps no request data.
+    """
+    feature_settings = get_settings().incident_notes
+    provider = get_primary_provider(feature_settings)
+    return IncidentNotesService(settings=feature_settings, provider=provider)
+
+
+def require_enabled(settings: SettingsDep) -> None:
+    """Answer 404 on every route while ``INCIDENT_NOTES_ENABLED`` is false.
+
+    Args:
+        settings: The host's settings.
+
+    Raises:
+        HTTPException: 404 when the feature is switched off.
+    """
+    if not settings.incident_notes.INCIDENT_NOTES_ENABLED:
+        raise HTTPException(
+            status_code=status.HTTP_404_NOT_FOUND,
+            detail="Incident Notes is not enabled",
+        )
+
+
+ServiceDep = Annotated[IncidentNotesService, Depends(get_incident_notes_service)]
+ID_DESCRIPTION = "Identifier of the incident note."
+IncidentNoteId = Annotated[str, Path(pattern=ID_PATTERN, description=ID_DESCRIPTION)]
+PageLimit = Annotated[int, Query(ge=1, description="How many items to return at most.")]
+
+
+def create_incident_note(
+    body: IncidentNoteCreateRequest, service: ServiceDep, current_user: CurrentUserDep
+) -> IncidentNoteResponse:
+    """Create an incident note.
+
+    Args:
+        body: The request body.
+        service: The feature's service.
+        current_user: The authenticated caller; anonymous requests never get here.
+
+    Returns:
+        The created incident note.
+    """
+    draft = IncidentNoteDraft(title=body.title, details=body.details)
+    result = service.create_incident_note(draft)
+    return render_incident_note(result)
+
+
+def get_incident_note(
+    incident_note_id: IncidentNoteId, service: ServiceDep, current_user: CurrentUserDep
+) -> IncidentNoteResponse:
+    """Get one incident note.
+
+    Args:
+        incident_note_id: Identifier of the incident note.
+        service: The feature's service.
+        current_user: The authenticated caller; anonymous requests never get here.
+
+    Returns:
+        The incident note.
+    """
+    result = service.get_incident_note(incident_note_id)
+    return render_incident_note(result)
+
+
+def list_incident_notes(
+    service: ServiceDep, current_user: CurrentUserDep, limit: PageLimit = 50
+) -> IncidentNoteListResponse:
+    """List incident notes.
+
+    Args:
+        service: The feature's service.
+        current_user: The authenticated caller; anonymous requests never get here.
+        limit: How many incident notes to return at most.
+
+    Returns:
+        A page of incident notes.
+    """
+    result = service.list_incident_notes(limit)
+    return render_incident_notes(result)
+
+
+def update_incident_note(
+    incident_note_id: IncidentNoteId,
+    body: IncidentNoteUpdateRequest,
+    service: ServiceDep,
+    current_user: CurrentUserDep,
+) -> IncidentNoteResponse:
+    """Update an incident note.
+
+    Args:
+        incident_note_id: Identifier of the incident note.
+        body: The fields to change.
+        service: The feature's service.
+        current_user: The authenticated caller; anonymous requests never get here.
+
+    Returns:
+        The updated incident note.
+    """
+    changes = IncidentNoteChanges(title=body.title, details=body.details)
+    result = service.update_incident_note(incident_note_id, changes)
+    return render_incident_note(result)
+
+
+def delete_incident_note(
+    incident_note_id: IncidentNoteId, service: ServiceDep, current_user: CurrentUserDep
+) -> None:
+    """Delete an incident note.
+
+    Args:
+        incident_note_id: Identifier of the incident note.
+        service: The feature's service.
+        current_user: The authenticated caller; anonymous requests never get here.
+
+    """
+    result = service.delete_incident_note(incident_note_id)
+    raise_for_error(result)

@@ -1,0 +1,174 @@
+"""Every Incident Notes route over HTTP: success, each error mapping, input checks, auth."""
+
+from typing import Any
+
+import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+
+from infrastructure.operations import OperationResult, OperationStatus
+from infrastructure.services import get_settings
+from tests.integration.modules.incident_notes.conftest import current_user_dependency
+
+BASE = "/api/v1/incident-notes"
+ITEM = f"{BASE}/incident-note-1"
+
+# Every route with a valid request: (method, path, JSON body, success status).
+ROUTES = [
+    pytest.param(
+        "POST", BASE, {"title": "Disk full", "details": "db-1"}, 201, id="create"
+    ),
+    pytest.param("GET", ITEM, None, 200, id="get"),
+    pytest.param("GET", f"{BASE}?limit=10", None, 200, id="list"),
+    pytest.param("PATCH", ITEM, {"title": "Disk full again"}, 200, id="update"),
+    pytest.param("DELETE", ITEM, None, 204, id="delete"),
+]
+
+ID_ROUTES = [route for route in ROUTES if route.values[1] == ITEM]
+
+ERRORS = [
+    pytest.param(OperationStatus.PERMANENT_ERROR, 400, id="permanent-400"),
+    pytest.param(OperationStatus.UNAUTHORIZED, 401, id="unauthorized-401"),
+    pytest.param(OperationStatus.NOT_FOUND, 404, id="not-found-404"),
+    pytest.param(OperationStatus.TRANSIENT_ERROR, 503, id="transient-503"),
+]
+
+
+@pytest.mark.parametrize(("method", "path", "body", "status"), ROUTES)
+def test_route_succeeds(
+    client: TestClient, method: str, path: str, body: Any, status: int
+) -> None:
+    response = client.request(method, path, json=body)
+
+    assert response.status_code == status
+
+
+def test_delete_answers_without_a_body(client: TestClient) -> None:
+    response = client.delete(ITEM)
+
+    assert response.content == b""
+
+
+@pytest.mark.parametrize(("method", "path", "body", "status"), ROUTES)
+@pytest.mark.parametrize(("error", "http_status"), ERRORS)
+def test_route_maps_each_error(
+    client: TestClient,
+    fake: Any,
+    method: str,
+    path: str,
+    body: Any,
+    status: int,
+    error: OperationStatus,
+    http_status: int,
+) -> None:
+    fake.answer = OperationResult.error(error, "it failed", error_code="SOME_CODE")
+
+    response = client.request(method, path, json=body)
+
+    assert response.status_code == http_status
+    assert response.json() == {
+        "detail": {"error_code": "SOME_CODE", "message": "it failed"}
+    }
+
+
+@pytest.mark.parametrize(("method", "path", "body", "status"), ROUTES)
+def test_route_sends_retry_after_on_transient_error(
+    client: TestClient, fake: Any, method: str, path: str, body: Any, status: int
+) -> None:
+    fake.answer = OperationResult.transient_error(
+        "slow down", "RATE_LIMITED", retry_after=42
+    )
+
+    response = client.request(method, path, json=body)
+
+    assert response.status_code == 503
+    assert response.headers["Retry-After"] == "42"
+
+
+@pytest.mark.parametrize(("method", "path", "body", "status"), ROUTES)
+def test_route_answers_404_while_the_feature_is_off(
+    app: FastAPI,
+    make_mock_settings: Any,
+    method: str,
+    path: str,
+    body: Any,
+    status: int,
+) -> None:
+    settings = make_mock_settings(**{"incident_notes.INCIDENT_NOTES_ENABLED": False})
+    app.dependency_overrides[get_settings] = lambda: settings
+
+    with TestClient(app) as client:
+        response = client.request(method, path, json=body)
+
+    assert response.status_code == 404
+
+
+@pytest.mark.parametrize(("method", "path", "body", "status"), ROUTES)
+def test_route_refuses_an_anonymous_caller(
+    app: FastAPI, fake: Any, method: str, path: str, body: Any, status: int
+) -> None:
+    del app.dependency_overrides[current_user_dependency()]
+
+    with TestClient(app) as client:
+        response = client.request(method, path, json=body)
+
+    assert response.status_code in (401, 403)
+    assert fake.calls == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"title": "t", "unexpected": "field"},
+        {"title": ""},
+        {"title": "x" * 201},
+        {"title": "t", "details": "x" * 5001},
+        {},
+    ],
+    ids=["unknown-field", "empty-title", "long-title", "long-details", "no-title"],
+)
+def test_create_refuses_a_malformed_body(
+    client: TestClient, fake: Any, body: Any
+) -> None:
+    response = client.post(BASE, json=body)
+
+    assert response.status_code == 422
+    assert fake.calls == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [{"title": "t", "unexpected": "field"}, {"title": "x" * 201}],
+    ids=["unknown-field", "long-title"],
+)
+def test_update_refuses_a_malformed_body(
+    client: TestClient, fake: Any, body: Any
+) -> None:
+    response = client.patch(ITEM, json=body)
+
+    assert response.status_code == 422
+    assert fake.calls == []
+
+
+@pytest.mark.parametrize(("method", "path", "body", "status"), ID_ROUTES)
+@pytest.mark.parametrize("item_id", ["has%20space", "x" * 65, "semi;colon", "%C3%BC"])
+def test_route_refuses_a_malformed_id(
+    client: TestClient,
+    fake: Any,
+    method: str,
+    path: str,
+    body: Any,
+    status: int,
+    item_id: str,
+) -> None:
+    response = client.request(method, f"{BASE}/{item_id}", json=body)
+
+    assert response.status_code == 422
+    assert fake.calls == []
+
+
+def test_list_refuses_a_zero_limit(client: TestClient, fake: Any) -> None:
+    response = client.get(f"{BASE}?limit=0")
+
+    assert response.status_code == 422
+    assert fake.calls == []

@@ -1,0 +1,55 @@
+"""Fixtures of the template's test suite: reference hosts and feature generation."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pytest_copie.plugin import Result
+
+from support import ROOT, fresh_host
+
+Generate = Callable[..., Path]
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="rewrite docs/example from a fresh render instead of only comparing",
+    )
+
+
+@pytest.fixture
+def host(tmp_path: Path) -> Path:
+    """A fresh copy of the reference host."""
+    return fresh_host(tmp_path / "host")
+
+
+@pytest.fixture
+def generate(copie: Any) -> Generate:
+    """Render the template into a host (a copy of it, through pytest-copie).
+
+    Returns a function ``generate(host, **answers)`` giving the host with the
+    feature in it; it raises what copier raised when generation fails.
+    """
+
+    def _generate(host: Path, **answers: Any) -> Path:
+        child = copie(parent_result=Result(project_dir=host), child_tpl=ROOT)
+        result = child.copy(extra_answers=answers)
+        if result.exception is not None:
+            raise result.exception
+        assert result.project_dir is not None
+        return Path(result.project_dir)
+
+    return _generate
+
+
+@pytest.fixture(scope="session")
+def mypy_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A mypy cache per test worker: third-party modules are checked once."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+    return tmp_path_factory.getbasetemp() / f"mypy-cache-{worker}"

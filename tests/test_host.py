@@ -1,0 +1,141 @@
+"""The feature inside the reference host: discovered through its hook, served, and alongside others."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import subprocess
+from pathlib import Path
+from typing import Any
+
+from support import (
+    CANONICAL_ANSWERS,
+    PYTHON,
+    feature_paths,
+    host_gates,
+    run_gate,
+    tree_files,
+)
+
+# Runs inside the host, as the bot starts: plugin discovery, hooks, lifespan.
+SERVE = """
+import json, sys
+from fastapi.testclient import TestClient
+from server import create_app
+
+headers = {"Authorization": "Bearer token"}
+with TestClient(create_app()) as client:
+    answers = {path: client.get(path, headers=headers) for path in sys.argv[1:]}
+    print(json.dumps({path: [r.status_code, r.json()] for path, r in answers.items()}))
+"""
+
+
+def serve(host: Path, *paths: str, **env: str) -> dict[str, Any]:
+    """Start the host app in a fresh interpreter and GET ``paths`` from it."""
+    completed = subprocess.run(
+        [PYTHON, "-c", SERVE, *paths],
+        cwd=host,
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stderr
+    return json.loads(completed.stdout.splitlines()[-1])
+
+
+def test_host_serves_the_feature_through_its_hook(generate: Any, host: Path) -> None:
+    project = generate(host, **CANONICAL_ANSWERS)
+
+    answers = serve(
+        project,
+        "/api/v1/incident-notes/incident-note-1",
+        "/openapi.json",
+        INCIDENT_NOTES_ENABLED="true",
+    )
+
+    status, body = answers["/api/v1/incident-notes/incident-note-1"]
+    # The route reached the google provider, whose API call is still to be written.
+    assert (status, body["detail"]["error_code"]) == (400, "NOT_IMPLEMENTED")
+    openapi = answers["/openapi.json"][1]
+    assert "/api/v1/incident-notes/{incident_note_id}" in openapi["paths"]
+    assert {
+        "name": "Incident Notes",
+        "description": CANONICAL_ANSWERS["description"],
+    } in openapi["tags"]
+
+
+def test_host_hides_the_feature_while_it_is_switched_off(
+    generate: Any, host: Path
+) -> None:
+    project = generate(host, **CANONICAL_ANSWERS)
+
+    answers = serve(
+        project, "/api/v1/incident-notes?limit=5", INCIDENT_NOTES_ENABLED="false"
+    )
+
+    assert answers["/api/v1/incident-notes?limit=5"][0] == 404
+
+
+def test_host_refuses_to_start_with_an_unknown_primary_provider(
+    generate: Any, host: Path
+) -> None:
+    project = generate(host, **CANONICAL_ANSWERS)
+
+    completed = subprocess.run(
+        [PYTHON, "-c", SERVE, "/health"],
+        cwd=project,
+        env={
+            **os.environ,
+            "INCIDENT_NOTES_ENABLED": "true",
+            "INCIDENT_NOTES_PRIMARY_PROVIDER": "nope",
+        },
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+    assert completed.returncode != 0
+    assert "unknown provider 'nope'" in completed.stderr
+
+
+def _digest(files: dict[str, bytes]) -> dict[str, str]:
+    return {
+        name: hashlib.sha256(content).hexdigest() for name, content in files.items()
+    }
+
+
+def test_two_features_live_side_by_side(
+    generate: Any, host: Path, mypy_cache: Path
+) -> None:
+    first = generate(host, **CANONICAL_ANSWERS)
+    first_files = _digest(tree_files(first, feature_paths("incident_notes")))
+
+    both = generate(
+        first,
+        feature_name="Access Requests",
+        description="Ask for temporary access to production systems.",
+        operations=["create", "get", "list"],
+        providers=[],
+        require_auth=True,
+    )
+
+    assert _digest(tree_files(both, feature_paths("incident_notes"))) == first_files
+    settings = (both / "infrastructure/configuration/settings.py").read_text()
+    for module in ("incident_notes", "access_requests"):
+        assert settings.count(f'"{module}":') == 1
+    failures = [
+        gate.name
+        for gate in host_gates("access_requests")
+        if run_gate(gate, both, mypy_cache).returncode != 0
+    ]
+    assert failures == []
+    answers = serve(
+        both,
+        "/api/v1/incident-notes/incident-note-1",
+        "/api/v1/access-requests?limit=3",
+        INCIDENT_NOTES_ENABLED="true",
+        ACCESS_REQUESTS_ENABLED="true",
+    )
+    assert [status for status, _ in answers.values()] == [400, 400]

@@ -1,0 +1,96 @@
+"""Every answer combination of the matrix, generated into the reference host, passes its gates."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from support import host_gates, run_gate
+
+ALL_OPERATIONS = ["create", "get", "list", "update", "delete"]
+THREE_PROVIDERS = ["google", "aws", "opsgenie"]
+
+# Each operation alone and all five together; 0, 1 and 3 providers; auth on and off;
+# and the longest names the questions accept.
+MATRIX = [
+    pytest.param(
+        {"operations": ["create"], "providers": ["google"], "require_auth": True},
+        id="create-1p-auth",
+    ),
+    pytest.param(
+        {"operations": ["get"], "providers": [], "require_auth": False},
+        id="get-0p-open",
+    ),
+    pytest.param(
+        {
+            "operations": ["list"],
+            "providers": THREE_PROVIDERS,
+            "primary_provider": "aws",
+            "require_auth": True,
+        },
+        id="list-3p-auth",
+    ),
+    pytest.param(
+        {"operations": ["update"], "providers": ["google"], "require_auth": False},
+        id="update-1p-open",
+    ),
+    pytest.param(
+        {"operations": ["delete"], "providers": [], "require_auth": True},
+        id="delete-0p-auth",
+    ),
+    pytest.param(
+        {"operations": ALL_OPERATIONS, "providers": [], "require_auth": False},
+        id="all-0p-open",
+    ),
+    pytest.param(
+        {"operations": ALL_OPERATIONS, "providers": ["google"], "require_auth": True},
+        id="all-1p-auth",
+    ),
+    pytest.param(
+        {
+            "operations": ALL_OPERATIONS,
+            "providers": THREE_PROVIDERS,
+            "primary_provider": "opsgenie",
+            "require_auth": False,
+        },
+        id="all-3p-open",
+    ),
+    pytest.param(
+        {
+            "feature_name": "Scheduled Maintenance Windows",
+            "module_name": "maintenance_window_plans",
+            "entity_name": "ScheduledMaintenanceSlot",
+            "operations": ALL_OPERATIONS,
+            "providers": ["pagerduty_escalations", "statuspage_components", "google"],
+            "primary_provider": "statuspage_components",
+            "require_auth": True,
+        },
+        id="longest-names-3p-auth",
+    ),
+]
+
+BASE_ANSWERS: dict[str, Any] = {
+    "feature_name": "Incident Notes",
+    "description": "Keep short notes attached to an incident while it is handled.",
+}
+
+
+@pytest.mark.parametrize("answers", MATRIX)
+def test_generated_feature_passes_every_gate(
+    generate: Any, host: Path, mypy_cache: Path, answers: dict[str, Any]
+) -> None:
+    answers = {**BASE_ANSWERS, **answers}
+    project = generate(host, **answers)
+    module = answers.get("module_name", "incident_notes")
+
+    failures = []
+    for gate in host_gates(module):
+        completed = run_gate(gate, project, mypy_cache)
+        if completed.returncode != 0:
+            failures.append(
+                f"--- {gate.name} (exit {completed.returncode})\n{completed.stdout}{completed.stderr}"
+            )
+
+    assert not failures, "\n".join(failures)

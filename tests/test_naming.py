@@ -1,0 +1,249 @@
+"""The Jinja helpers: name derivation, answer validation, and black-exact layout."""
+
+from __future__ import annotations
+
+import importlib.util
+import keyword
+import sys
+
+import black
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from support import ROOT
+
+
+def _load_naming():
+    spec = importlib.util.spec_from_file_location(
+        "naming", ROOT / "extensions" / "naming.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["naming"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+naming = _load_naming()
+BLACK = black.Mode(target_versions={black.TargetVersion.PY311})
+
+
+class TestDerivedNames:
+    @pytest.mark.parametrize(
+        ("feature", "module", "entity"),
+        [
+            ("Incident Notes", "incident_notes", "IncidentNote"),
+            ("Access Requests", "access_requests", "AccessRequest"),
+            ("On-call  Schedules!", "on_call_schedules", "OnCallSchedule"),
+            ("Geolocate", "geolocate", "Geolocate"),
+        ],
+    )
+    def test_defaults_derive_module_and_entity_from_feature_name(
+        self, feature: str, module: str, entity: str
+    ) -> None:
+        assert naming.snake(feature) == module
+        assert naming.singular_pascal(naming.snake(feature)) == entity
+
+    def test_feature_names_derive_every_identifier_once(self) -> None:
+        names = naming.FeatureNames(
+            title="Incident Notes",
+            module="incident_notes",
+            entity="IncidentNote",
+            operations=("create", "get"),
+            providers=("google",),
+            primary_provider="google",
+        )
+
+        assert (names.settings_class, names.service_class, names.provider_base) == (
+            "IncidentNotesSettings",
+            "IncidentNotesService",
+            "IncidentNotesProvider",
+        )
+        assert names.url_path == "/incident-notes"
+        assert names.env("ENABLED") == "INCIDENT_NOTES_ENABLED"
+        assert names.provider_token_env("google") == "INCIDENT_NOTES_GOOGLE_API_TOKEN"
+        assert [op.event for op in names.ops] == [
+            "incident_note_created",
+            "incident_note_fetched",
+        ]
+
+    def test_primary_provider_falls_back_to_the_first_provider(self) -> None:
+        context = {
+            "feature_name": "X",
+            "module_name": "x_notes",
+            "entity_name": "XNote",
+            "operations": ["get"],
+            "providers": ["aws"],
+            "primary_provider": "google",
+        }
+
+        assert naming.feature_names(context).primary_provider == "aws"
+
+
+class TestAnswerValidation:
+    @pytest.mark.parametrize(
+        ("value", "reason"),
+        [
+            ("", "empty"),
+            ("class", "keyword"),
+            ("match", "keyword"),
+            ("json", "standard-library"),
+            ("logging", "standard-library"),
+            ("9lives", "identifier"),
+            ("Incident", "identifier"),
+            ("incident-notes", "identifier"),
+            ("incident notes", "identifier"),
+            ("incident/notes", "identifier"),
+            ("..", "identifier"),
+            ("notés", "identifier"),
+            ("x" * 25, "characters long"),
+            ("modules", "host"),
+        ],
+    )
+    def test_module_name_refusal_names_the_rule(self, value: str, reason: str) -> None:
+        problem = naming.module_name_problem(value)
+
+        assert problem.startswith("module_name")
+        assert reason in problem
+
+    @pytest.mark.parametrize("value", ["incident_notes", "geolocate", "x2"])
+    def test_module_name_accepts_a_lowercase_identifier(self, value: str) -> None:
+        assert naming.module_name_problem(value) == ""
+
+    @pytest.mark.parametrize(
+        "value",
+        [
+            "incidentNote",
+            "Incident_Note",
+            "",
+            "X" * 25,
+            "IncidentNotesService",
+            "IncidentNotesSettings",
+        ],
+    )
+    def test_entity_name_refuses_what_is_not_a_free_pascal_case_name(
+        self, value: str
+    ) -> None:
+        assert naming.entity_name_problem(value, "incident_notes").startswith(
+            "entity_name"
+        )
+
+    @pytest.mark.parametrize("value", ["IncidentNote", "AccessRequest", "Geolocation"])
+    def test_entity_name_accepts_a_pascal_case_name(self, value: str) -> None:
+        assert naming.entity_name_problem(value, "incident_notes") == ""
+
+    @pytest.mark.parametrize(
+        ("providers", "reason"),
+        [
+            (["Google"], "identifier"),
+            (["google", "google"], "twice"),
+            (["base"], "taken"),
+            ("google", "list"),
+            (["x" * 25], "characters long"),
+        ],
+    )
+    def test_providers_refusal_names_the_rule(
+        self, providers: object, reason: str
+    ) -> None:
+        assert reason in naming.providers_problem(providers)
+
+    def test_operations_refuse_an_empty_selection(self) -> None:
+        assert "at least one" in naming.operations_problem([])
+
+    @pytest.mark.parametrize(
+        ("text", "reason"), [("", "empty"), ("  ", "empty"), ("a\nb", "one line")]
+    )
+    def test_one_line_answers_refuse_blank_and_multiline_text(
+        self, text: str, reason: str
+    ) -> None:
+        assert reason in naming.one_line_problem(text, "description")
+
+
+identifiers = st.from_regex(r"[a-z][a-z0-9_]{0,29}", fullmatch=True).filter(
+    lambda name: not keyword.iskeyword(name)
+)
+classes = st.from_regex(r"[A-Z][A-Za-z0-9]{0,29}", fullmatch=True).filter(
+    lambda name: not keyword.iskeyword(name)
+)
+
+
+def _black_stable(code: str) -> bool:
+    return black.format_str(code, mode=BLACK) == code
+
+
+class TestBlackLayout:
+    @settings(max_examples=150, deadline=None, database=None)
+    @given(
+        name=identifiers,
+        params=st.lists(st.tuples(identifiers, classes), min_size=0, max_size=4),
+        ret=classes,
+    )
+    def test_pydef_lays_out_a_method_as_black_does(
+        self, name: str, params: list[tuple[str, str]], ret: str
+    ) -> None:
+        signature = f"def {name}(self{''.join(f', {p}: {t}' for p, t in params)}) -> OperationResult[{ret}]:"
+
+        code = "class C:\n" + naming.pydef(signature, 4) + "\n        pass\n"
+
+        assert _black_stable(code), code
+
+    @settings(max_examples=150, deadline=None, database=None)
+    @given(
+        target=identifiers,
+        function=identifiers,
+        args=st.lists(identifiers, min_size=1, max_size=4),
+    )
+    def test_pyline_lays_out_a_call_as_black_does(
+        self, target: str, function: str, args: list[str]
+    ) -> None:
+        statement = f"{target} = self._{function}.bind({', '.join(args)})"
+
+        code = "def f():\n    if x:\n" + naming.pyline(statement, 8) + "\n"
+
+        assert _black_stable(code), code
+
+    @settings(max_examples=100, deadline=None, database=None)
+    @given(items=st.lists(identifiers, min_size=1, max_size=5))
+    def test_pyline_explodes_a_list_literal_as_black_does(
+        self, items: list[str]
+    ) -> None:
+        statement = f"NAMES = [{', '.join(repr(item).replace(chr(39), chr(34)) for item in items)}]"
+
+        code = naming.pyline(statement) + "\n"
+
+        assert _black_stable(code), code
+
+    @settings(max_examples=100, deadline=None, database=None)
+    @given(
+        module=identifiers,
+        imported=st.lists(classes, min_size=1, max_size=5, unique=True),
+    )
+    def test_import_from_lays_out_an_import_as_black_does(
+        self, module: str, imported: list[str]
+    ) -> None:
+        code = naming.import_from(imported, f"modules.{module}.models") + "\n"
+
+        assert _black_stable(code), code
+
+    def test_import_from_refuses_an_empty_import(self) -> None:
+        with pytest.raises(ValueError, match="nothing to import"):
+            naming.import_from([], "modules.x")
+
+
+class TestFreeText:
+    @pytest.mark.parametrize(
+        "text", ['say "hi"', "back\\slash", 'ends with quote"', "tab\there", '"""']
+    )
+    def test_docstring_escapes_read_back_exactly(self, text: str) -> None:
+        source = f'"""{naming.docstring(text)}"""'
+
+        assert (
+            eval(source) == text
+        )  # noqa: S307 - the test evaluates a literal it built
+
+    @pytest.mark.parametrize(
+        "text", ['say "hi"', "back\\slash", "emoji 🚨", "{{ jinja }}"]
+    )
+    def test_pystr_is_a_python_literal_of_the_text(self, text: str) -> None:
+        assert eval(naming.pystr(text)) == text  # noqa: S307

@@ -1,0 +1,106 @@
+"""The template's own files: questions, paths and pins."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from support import ROOT
+
+COPIER_YML = yaml.safe_load((ROOT / "copier.yml").read_text())
+QUESTIONS = [
+    "feature_name",
+    "module_name",
+    "kind",
+    "description",
+    "entity_name",
+    "operations",
+    "providers",
+    "primary_provider",
+    "require_auth",
+]
+SETTINGS = {
+    "_min_copier_version",
+    "_subdirectory",
+    "_answers_file",
+    "_templates_suffix",
+    "_envops",
+    "_jinja_extensions",
+    "_tasks",
+    "_message_after_copy",
+}
+QUESTION_KEYS = {
+    "type",
+    "help",
+    "default",
+    "placeholder",
+    "choices",
+    "multiselect",
+    "validator",
+    "when",
+    "secret",
+    "multiline",
+}
+WINDOWS_FORBIDDEN = re.compile(r'[<>:"|?*\\]')
+WINDOWS_RESERVED = {
+    "CON",
+    "PRN",
+    "AUX",
+    "NUL",
+    *(f"COM{i}" for i in range(1, 10)),
+    *(f"LPT{i}" for i in range(1, 10)),
+}
+
+
+def test_copier_yml_has_only_known_settings_and_the_public_questions() -> None:
+    settings = {key for key in COPIER_YML if key.startswith("_")}
+    questions = [key for key in COPIER_YML if not key.startswith("_")]
+
+    assert settings <= SETTINGS
+    assert questions == QUESTIONS
+
+
+@pytest.mark.parametrize("question", QUESTIONS)
+def test_question_uses_only_known_keys(question: str) -> None:
+    assert set(COPIER_YML[question]) <= QUESTION_KEYS
+
+
+@pytest.mark.parametrize("question", QUESTIONS)
+def test_question_explains_why_it_matters_and_shows_its_shape(question: str) -> None:
+    spec = COPIER_YML[question]
+
+    assert len(spec["help"]) > 40
+    assert "default" in spec or "placeholder" in spec
+
+
+def test_min_copier_version_is_the_pinned_copier() -> None:
+    pins = (ROOT / "requirements" / "dev.txt").read_text()
+
+    assert f"copier=={COPIER_YML['_min_copier_version']}\n" in pins
+
+
+def _template_paths() -> list[Path]:
+    return sorted((ROOT / "template").rglob("*"))
+
+
+@pytest.mark.parametrize(
+    "path", _template_paths(), ids=lambda path: str(path.relative_to(ROOT))
+)
+def test_template_path_is_valid_on_windows(path: Path) -> None:
+    for part in path.relative_to(ROOT).parts:
+        assert not WINDOWS_FORBIDDEN.search(part), part
+        assert part == part.rstrip(" ."), part
+        assert part.split(".")[0].upper() not in WINDOWS_RESERVED, part
+
+
+def test_only_files_that_need_rendering_end_in_jinja() -> None:
+    plain = [
+        path
+        for path in (ROOT / "template").rglob("*")
+        if path.is_file() and not path.name.endswith(".jinja")
+    ]
+
+    assert all(path.read_text() == "" for path in plain), plain
