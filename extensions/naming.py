@@ -1,27 +1,20 @@
-"""Jinja helpers of the template: every name a feature uses, derived once.
+"""Every name a feature uses, derived once from the answers.
 
-Loaded by copier through ``copier_template_extensions.TemplateExtensionLoader``
-(see ``_jinja_extensions`` in ``copier.yml``). Templates never re-derive a name:
-they read ``names.<attribute>`` from the context, or call one of the filters.
+Templates never re-derive a name: they read ``names.<attribute>`` (a
+:class:`FeatureNames`) from the context, where ``jinja.py`` puts it.
 """
 
 from __future__ import annotations
 
-import json
-import keyword
-import re
-import sys
 from dataclasses import dataclass
-from typing import Any, Iterable, Optional
+from typing import Any, Optional
 
 import inflection
-from copier_template_extensions import ContextHook
-from jinja2 import Environment
-from jinja2.ext import Extension
+
+from . import plan
+from .plan import Task, build_tasks
 
 MAX_NAME_LENGTH = 24
-_IDENTIFIER = re.compile(r"^[a-z][a-z0-9_]*$")
-_PASCAL = re.compile(r"^[A-Z][a-zA-Z0-9]*$")
 # Top-level packages of the host's import root: a feature may not shadow them.
 HOST_PACKAGES = frozenset(
     {"api", "infrastructure", "integrations", "modules", "packages", "server", "tests"}
@@ -44,211 +37,24 @@ def singular_pascal(text: str) -> str:
     return inflection.camelize(inflection.singularize(snake(text)))
 
 
-def module_name_problem(name: Any) -> str:
-    """Say why ``name`` cannot be the feature's Python package, or return "".
-
-    Args:
-        name: The proposed ``module_name`` answer.
-
-    Returns:
-        A one-line reason naming the rule that was broken, or an empty string.
-    """
-    name = str(name)
-    if not name:
-        return "module_name is empty: type a lowercase Python identifier such as incident_notes."
-    if len(name) > MAX_NAME_LENGTH:
-        return f"module_name is {len(name)} characters long: keep it to {MAX_NAME_LENGTH} or fewer."
-    if not _IDENTIFIER.match(name):
-        return (
-            f"module_name {name!r} is not a lowercase Python identifier: use a-z, 0-9 and _, "
-            f"starting with a letter (for example {snake(name) or 'incident_notes'})."
-        )
-    if keyword.iskeyword(name) or keyword.issoftkeyword(name):
-        return f"module_name {name!r} is a Python keyword: choose another name."
-    if name in sys.stdlib_module_names:
-        return f"module_name {name!r} shadows the standard-library module {name}: choose another name."
-    if name in HOST_PACKAGES:
-        return f"module_name {name!r} is a top-level package of the host: choose another name."
-    return ""
-
-
-def entity_name_problem(name: Any, module_name: Any = "") -> str:
-    """Say why ``name`` cannot be the domain entity's class name, or return ""."""
-    name = str(name)
-    if len(name) > MAX_NAME_LENGTH:
-        return f"entity_name is {len(name)} characters long: keep it to {MAX_NAME_LENGTH} or fewer."
-    if not _PASCAL.match(name):
-        example = singular_pascal(name) or "IncidentNote"
-        return f"entity_name {name!r} is not PascalCase: type a class name such as {example}."
-    taken = {
-        f"{pascal(str(module_name))}{suffix}"
-        for suffix in ("Settings", "Service", "Provider")
-    }
-    if name in taken:
-        return f"entity_name {name!r} is the name of one of the feature's own classes: choose the domain object's name."
-    return ""
-
-
-def providers_problem(providers: Any) -> str:
-    """Say why the ``providers`` answer is not a list of distinct provider names, or return ""."""
-    if not isinstance(providers, list):
-        return 'providers must be a list of names, such as ["google", "aws"] or [] for none.'
-    seen: set[str] = set()
-    for name in providers:
-        if (
-            not isinstance(name, str)
-            or not _IDENTIFIER.match(name)
-            or keyword.iskeyword(name)
-        ):
-            return f"provider name {name!r} is not a lowercase Python identifier (a-z, 0-9, _)."
-        if len(name) > MAX_NAME_LENGTH:
-            return f"provider name {name!r} is {len(name)} characters long: keep it to {MAX_NAME_LENGTH} or fewer."
-        if name in seen:
-            return f"provider {name!r} is listed twice: each provider once."
-        if name in {"base", "registry"}:
-            return f"provider name {name!r} is taken by the providers package itself: choose another."
-        seen.add(name)
-    return ""
-
-
-def operations_problem(operations: Any) -> str:
-    """Say why the ``operations`` answer is unusable, or return ""."""
-    if not operations:
-        return "operations: select at least one of create, get, list, update, delete."
-    unknown = [op for op in operations if op not in OPERATIONS]
-    if unknown:
-        return f"operations: unknown {', '.join(map(str, unknown))}; choose among {', '.join(OPERATIONS)}."
-    return ""
-
-
-def one_line_problem(text: Any, question: str) -> str:
-    """Say why a one-line free-text answer is unusable, or return ""."""
-    text = str(text)
-    if not text.strip():
-        return f"{question} is empty: write one sentence."
-    if "\n" in text or "\r" in text:
-        return f"{question} must fit on one line."
-    return ""
-
-
-def docstring(text: Any) -> str:
-    """Escape free text so it reads back exactly from inside a triple-quoted docstring."""
-    escaped = str(text).replace("\\", "\\\\").replace('"', '\\"')
-    return escaped.replace("\t", "\\t").replace("\r", "\\r").replace("\n", "\\n")
-
-
-def _split_top_level(params: str) -> list[str]:
-    """Split a parameter list on the commas that are not inside brackets."""
-    parts, depth, current = [], 0, ""
-    for char in params:
-        depth += char in "([{"
-        depth -= char in ")]}"
-        if char == "," and depth == 0:
-            parts.append(current.strip())
-            current = ""
-        else:
-            current += char
-    if current.strip():
-        parts.append(current.strip())
-    return parts
-
-
-def pydef(signature: str, indent: int = 0, line_length: int = 88) -> str:
-    """Lay out a one-line ``def`` signature exactly as black does.
-
-    Black splits a function definition at its first bracket: the parameters go on
-    one indented line when they fit, otherwise one per line with a trailing comma.
-
-    Args:
-        signature: The whole definition on one line, e.g. ``def f(self, a: int) -> int:``.
-        indent: The column the ``def`` starts at.
-        line_length: Black's line length.
-
-    Returns:
-        The definition, on as many lines as black would use, indented.
-    """
-    pad = " " * indent
-    if indent + len(signature) <= line_length:
-        return pad + signature
-    head, rest = signature.split("(", 1)
-    params, tail = rest.rsplit(")", 1)
-    inner = pad + " " * 4
-    # Black adds a trailing comma to a lone parameter, which keeps it on its own line.
-    if len(_split_top_level(params)) > 1 and len(inner) + len(params) <= line_length:
-        return f"{pad}{head}(\n{inner}{params}\n{pad}){tail}"
-    lines = "".join(f"{inner}{part},\n" for part in _split_top_level(params))
-    return f"{pad}{head}(\n{lines}{pad}){tail}"
-
-
 def with_article(words: str) -> str:
     """Prefix ``words`` with "a" or "an" by its first letter ("incident note" -> "an incident note")."""
     return f"{'an' if words[:1].lower() in 'aeiou' else 'a'} {words}"
 
 
-def pyline(statement: str, indent: int = 0, line_length: int = 88) -> str:
-    """Lay out a one-line statement that ends in a bracket exactly as black does.
+@dataclass(frozen=True)
+class Setting:
+    """One field of the settings slice: its environment variable and what it means."""
 
-    Black splits at the bracket that closes the line: the content goes on one
-    indented line when it fits, otherwise one item per line with a trailing comma.
+    name: str
+    type: str
+    default: str
+    constraints: tuple[str, ...]
+    meaning: str
 
-    Args:
-        statement: The statement on one line, e.g. ``x = f(a, b)``.
-        indent: The column the statement starts at.
-        line_length: Black's line length.
-
-    Returns:
-        The statement, on as many lines as black would use, indented.
-    """
-    pad = " " * indent
-    if indent + len(statement) <= line_length:
-        return pad + statement
-    close = len(statement.rstrip(",:")) - 1
-    depth = 0
-    for position in range(close, -1, -1):
-        depth += statement[position] in ")]}"
-        depth -= statement[position] in "([{"
-        if depth == 0:
-            break
-    head, body, tail = (
-        statement[: position + 1],
-        statement[position + 1 : close],
-        statement[close:],
-    )
-    inner = pad + " " * 4
-    before = head[:-1].rstrip()[-1:]
-    is_literal = head[-1] == "{" or not (before.isalnum() or before in "_)]")
-    # Black always explodes a collection literal that does not fit, one item per line.
-    explode = is_literal and len(_split_top_level(body)) > 1
-    if not explode and len(inner) + len(body) <= line_length:
-        return f"{pad}{head}\n{inner}{body}\n{pad}{tail}"
-    lines = "".join(f"{inner}{part},\n" for part in _split_top_level(body))
-    return f"{pad}{head}\n{lines}{pad}{tail}"
-
-
-def import_from(names: Iterable[str], module: str, line_length: int = 88) -> str:
-    """Write ``from module import names`` as black lays it out, names sorted.
-
-    Args:
-        names: The names to import.
-        module: The dotted module to import them from.
-        line_length: Black's line length.
-
-    Returns:
-        One line when it fits, otherwise one name per line in parentheses.
-    """
-    ordered = sorted(set(names))
-    line = f"from {module} import {', '.join(ordered)}"
-    if not ordered:
-        raise ValueError(f"nothing to import from {module}: guard the line with an if")
-    if len(line) <= line_length:
-        return line
-    body = "".join(f"    {name},\n" for name in ordered)
-    return f"from {module} import (\n{body})"
-
-
-def pystr(text: Any) -> str:
-    """Render free text as a double-quoted Python string literal (black's style)."""
-    return json.dumps(str(text), ensure_ascii=False)
+    @property
+    def secret(self) -> bool:
+        return "SecretStr" in self.type
 
 
 @dataclass(frozen=True)
@@ -304,6 +110,26 @@ class Operation:
     def result_type(self) -> str:
         return f"OperationResult[{self.data_type}]"
 
+    @property
+    def request_doc(self) -> str:
+        """The request of the route, for the plan's API table."""
+        bodies = {"create": "CreateRequest", "update": "UpdateRequest"}
+        if self.verb in bodies:
+            return f"`{self.data_type}{bodies[self.verb]}` (JSON)"
+        return "`?limit=` (1 to the max page size)" if self.verb == "list" else "—"
+
+    @property
+    def response_doc(self) -> str:
+        """The response of the route, for the plan's API table."""
+        if self.verb == "delete":
+            return "no body"
+        return "`" + self.http_returns + "`"
+
+    @property
+    def status_codes(self) -> str:
+        """The status codes the route can answer, for the plan's API table."""
+        return ", ".join([str(self.status_code), "400", "401", "404", "422", "503"])
+
     def signature(self, name: str = "", params: str = "") -> str:
         """The method's ``def`` line on one line (lay it out with the ``pydef`` filter)."""
         return f"def {name or self.method}(self, {params or self.params}) -> {self.result_type}:"
@@ -319,6 +145,7 @@ class FeatureNames:
     operations: tuple[str, ...]
     providers: tuple[str, ...]
     primary_provider: Optional[str]
+    require_auth: bool = True
 
     @property
     def pascal(self) -> str:
@@ -582,6 +409,145 @@ class FeatureNames:
             found.append("raise_for_error")
         return sorted(found)
 
+    @property
+    def generated_files(self) -> list[str]:
+        """Every file the template writes for this feature, relative to the application root."""
+        package = f"modules/{self.module}"
+        files = [
+            f"{package}/{name}"
+            for name in ("__init__.py", "PLAN.md", "controllers.py", "models.py")
+        ]
+        if self.has_providers:
+            modules = ["__init__", "base", "registry", *sorted(self.providers)]
+            files += [f"{package}/providers/{name}.py" for name in modules]
+        files += [
+            f"{package}/{name}"
+            for name in ("responses.py", "schemas.py", "service.py", "validation.py")
+        ]
+        files += [
+            f"api/v1/{self.module}.py",
+            f"infrastructure/configuration/features/{self.module}.py",
+        ]
+        integration = f"tests/integration/modules/{self.module}"
+        files += [
+            f"{integration}/{name}"
+            for name in ("__init__.py", "conftest.py", f"test_{self.module}_routes.py")
+        ]
+        unit = f"tests/unit/modules/{self.module}"
+        tests = [
+            "__init__.py",
+            "conftest.py",
+            "fakes.py",
+            "test_hooks.py",
+            "test_plan.py",
+        ]
+        tests += ["test_providers.py"] if self.has_providers else []
+        tests += [
+            "test_responses.py",
+            "test_service.py",
+            "test_settings.py",
+            "test_validation.py",
+        ]
+        files += [f"{unit}/{name}" for name in tests]
+        return files + [f".copier-answers.{self.module}.yml"]
+
+    @property
+    def settings_variables(self) -> list[Setting]:
+        """The fields of the settings slice, in declaration order."""
+        found = [
+            Setting(
+                self.env("ENABLED"),
+                "bool",
+                "False",
+                (),
+                f"Serve the {self.title} routes. Off until the feature is rolled out.",
+            ),
+            Setting(
+                self.env("TIMEOUT_SECONDS"),
+                "float",
+                "10.0",
+                ("gt=0", "le=60"),
+                "Timeout of one call to an external back-end, in seconds.",
+            ),
+        ]
+        if self.has("list"):
+            found.append(
+                Setting(
+                    self.env("MAX_PAGE_SIZE"),
+                    "int",
+                    "100",
+                    ("ge=1", "le=1000"),
+                    f"The largest page of {self.entity_plural_words} a list request may ask for.",
+                )
+            )
+        if self.has_providers:
+            found.append(
+                Setting(
+                    self.env("PRIMARY_PROVIDER"),
+                    "str",
+                    f'"{self.primary_provider}"',
+                    (),
+                    f"The provider that is the source of truth: one of {', '.join(self.providers)}.",
+                )
+            )
+            for provider in self.providers:
+                found.append(
+                    Setting(
+                        self.provider_token_env(provider),
+                        "SecretStr | None",
+                        "None",
+                        (),
+                        f"API token of the {provider} provider.",
+                    )
+                )
+        return found
+
+    @property
+    def log_events(self) -> list[str]:
+        """Every structlog event the feature emits."""
+        events = [
+            f"{self.module}_ready",
+            f"{self.module}_disabled",
+            *(op.event for op in self.ops),
+        ]
+        events.append(f"{self.module}_operation_failed")
+        if self.has_providers:
+            events.append(f"{self.module}_provider_call_failed")
+        return events
+
+    @property
+    def risks(self) -> list[plan.Risk]:
+        return plan.risks(self, self.require_auth)
+
+    @property
+    def test_files(self) -> list[plan.StrategyRow]:
+        return plan.testing_strategy(self, self.require_auth)
+
+    @property
+    def architecture_rules(self) -> list[plan.Rule]:
+        return plan.architecture_rules(self)
+
+    def phase_title(self, phase: int) -> str:
+        return plan.PHASES[phase - 1]
+
+    def phase_commands(self, phase: int) -> list[str]:
+        return plan.phase_commands(self, phase)
+
+    def task_id(self, title_start: str) -> str:
+        """The ID of the task whose title starts with ``title_start``."""
+        return next(
+            task.id for task in self.tasks if task.title.startswith(title_start)
+        )
+
+    @property
+    def tasks(self) -> list[Task]:
+        """The implementation plan's tasks (see plan.py)."""
+        return build_tasks(self, self.require_auth)
+
+    def phase_tasks(self, phase: int) -> list[Task]:
+        """The tasks of one phase (1, 2 or 3)."""
+        return [task for task in self.tasks if task.phase == phase]
+
     def has(self, operation: str) -> bool:
         """Whether the feature offers ``operation``."""
         return operation in self.operations
@@ -605,39 +571,5 @@ def feature_names(context: dict[str, Any]) -> Optional[FeatureNames]:
         ),
         providers=providers,
         primary_provider=primary,
+        require_auth=bool(context.get("require_auth", True)),
     )
-
-
-class NamesHook(ContextHook):
-    """Put ``names`` (a :class:`FeatureNames`) in every template's context."""
-
-    def hook(self, context: dict[str, Any]) -> None:
-        names = feature_names(context)
-        if names is not None:
-            context["names"] = names
-
-
-def _filters() -> Iterable[tuple[str, Any]]:
-    yield from {
-        "snake": snake,
-        "pascal": pascal,
-        "singular_pascal": singular_pascal,
-        "module_name_problem": module_name_problem,
-        "entity_name_problem": entity_name_problem,
-        "providers_problem": providers_problem,
-        "operations_problem": operations_problem,
-        "one_line_problem": one_line_problem,
-        "docstring": docstring,
-        "pystr": pystr,
-        "pydef": pydef,
-        "pyline": pyline,
-        "import_from": import_from,
-    }.items()
-
-
-class NamingFilters(Extension):
-    """Register the naming and validation filters with copier's Jinja environment."""
-
-    def __init__(self, environment: Environment) -> None:
-        super().__init__(environment)
-        environment.filters.update(dict(_filters()))

@@ -2,30 +2,16 @@
 
 from __future__ import annotations
 
-import importlib.util
 import keyword
-import sys
 
 import black
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from support import ROOT
+from extensions import answers, layout, naming
 
 
-def _load_naming():
-    spec = importlib.util.spec_from_file_location(
-        "naming", ROOT / "extensions" / "naming.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["naming"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-naming = _load_naming()
 BLACK = black.Mode(target_versions={black.TargetVersion.PY311})
 
 
@@ -102,14 +88,14 @@ class TestAnswerValidation:
         ],
     )
     def test_module_name_refusal_names_the_rule(self, value: str, reason: str) -> None:
-        problem = naming.module_name_problem(value)
+        problem = answers.module_name_problem(value)
 
         assert problem.startswith("module_name")
         assert reason in problem
 
     @pytest.mark.parametrize("value", ["incident_notes", "geolocate", "x2"])
     def test_module_name_accepts_a_lowercase_identifier(self, value: str) -> None:
-        assert naming.module_name_problem(value) == ""
+        assert answers.module_name_problem(value) == ""
 
     @pytest.mark.parametrize(
         "value",
@@ -125,13 +111,13 @@ class TestAnswerValidation:
     def test_entity_name_refuses_what_is_not_a_free_pascal_case_name(
         self, value: str
     ) -> None:
-        assert naming.entity_name_problem(value, "incident_notes").startswith(
+        assert answers.entity_name_problem(value, "incident_notes").startswith(
             "entity_name"
         )
 
     @pytest.mark.parametrize("value", ["IncidentNote", "AccessRequest", "Geolocation"])
     def test_entity_name_accepts_a_pascal_case_name(self, value: str) -> None:
-        assert naming.entity_name_problem(value, "incident_notes") == ""
+        assert answers.entity_name_problem(value, "incident_notes") == ""
 
     @pytest.mark.parametrize(
         ("providers", "reason"),
@@ -146,10 +132,10 @@ class TestAnswerValidation:
     def test_providers_refusal_names_the_rule(
         self, providers: object, reason: str
     ) -> None:
-        assert reason in naming.providers_problem(providers)
+        assert reason in answers.providers_problem(providers)
 
     def test_operations_refuse_an_empty_selection(self) -> None:
-        assert "at least one" in naming.operations_problem([])
+        assert "at least one" in answers.operations_problem([])
 
     @pytest.mark.parametrize(
         ("text", "reason"), [("", "empty"), ("  ", "empty"), ("a\nb", "one line")]
@@ -157,7 +143,7 @@ class TestAnswerValidation:
     def test_one_line_answers_refuse_blank_and_multiline_text(
         self, text: str, reason: str
     ) -> None:
-        assert reason in naming.one_line_problem(text, "description")
+        assert reason in answers.one_line_problem(text, "description")
 
 
 identifiers = st.from_regex(r"[a-z][a-z0-9_]{0,29}", fullmatch=True).filter(
@@ -184,7 +170,7 @@ class TestBlackLayout:
     ) -> None:
         signature = f"def {name}(self{''.join(f', {p}: {t}' for p, t in params)}) -> OperationResult[{ret}]:"
 
-        code = "class C:\n" + naming.pydef(signature, 4) + "\n        pass\n"
+        code = "class C:\n" + layout.pydef(signature, 4) + "\n        pass\n"
 
         assert _black_stable(code), code
 
@@ -199,7 +185,7 @@ class TestBlackLayout:
     ) -> None:
         statement = f"{target} = self._{function}.bind({', '.join(args)})"
 
-        code = "def f():\n    if x:\n" + naming.pyline(statement, 8) + "\n"
+        code = "def f():\n    if x:\n" + layout.pyline(statement, 8) + "\n"
 
         assert _black_stable(code), code
 
@@ -210,7 +196,7 @@ class TestBlackLayout:
     ) -> None:
         statement = f"NAMES = [{', '.join(repr(item).replace(chr(39), chr(34)) for item in items)}]"
 
-        code = naming.pyline(statement) + "\n"
+        code = layout.pyline(statement) + "\n"
 
         assert _black_stable(code), code
 
@@ -222,13 +208,13 @@ class TestBlackLayout:
     def test_import_from_lays_out_an_import_as_black_does(
         self, module: str, imported: list[str]
     ) -> None:
-        code = naming.import_from(imported, f"modules.{module}.models") + "\n"
+        code = layout.import_from(imported, f"modules.{module}.models") + "\n"
 
         assert _black_stable(code), code
 
     def test_import_from_refuses_an_empty_import(self) -> None:
         with pytest.raises(ValueError, match="nothing to import"):
-            naming.import_from([], "modules.x")
+            layout.import_from([], "modules.x")
 
 
 class TestFreeText:
@@ -236,7 +222,7 @@ class TestFreeText:
         "text", ['say "hi"', "back\\slash", 'ends with quote"', "tab\there", '"""']
     )
     def test_docstring_escapes_read_back_exactly(self, text: str) -> None:
-        source = f'"""{naming.docstring(text)}"""'
+        source = f'"""{layout.docstring(text)}"""'
 
         assert (
             eval(source) == text
@@ -246,4 +232,4 @@ class TestFreeText:
         "text", ['say "hi"', "back\\slash", "emoji 🚨", "{{ jinja }}"]
     )
     def test_pystr_is_a_python_literal_of_the_text(self, text: str) -> None:
-        assert eval(naming.pystr(text)) == text  # noqa: S307
+        assert eval(layout.pystr(text)) == text  # noqa: S307

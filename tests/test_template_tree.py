@@ -21,6 +21,12 @@ QUESTIONS = [
     "providers",
     "primary_provider",
     "require_auth",
+    "problem_statement",
+    "beneficiaries",
+    "success_criteria",
+    "out_of_scope",
+    "owner",
+    "tracking_link",
 ]
 SETTINGS = {
     "_min_copier_version",

@@ -59,6 +59,8 @@ ID_DESCRIPTION = "Identifier of the incident note."
 IncidentNoteId = Annotated[str, Path(pattern=ID_PATTERN, description=ID_DESCRIPTION)]
 PageLimit = Annotated[int, Query(ge=1, description="How many items to return at most.")]
 
+# TODO(incident_notes): authorize: decide which authenticated callers may use each route.
+
 
 def create_incident_note(
     body: IncidentNoteCreateRequest, service: ServiceDep, current_user: CurrentUserDep

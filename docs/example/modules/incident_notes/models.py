@@ -13,6 +13,7 @@ class IncidentNote:
         details: Free-form details.
     """
 
+    # TODO(incident_notes): replace title and details with the real fields of an incident note (schemas.py, responses.py and the tests follow).
     id: str
     title: str
     details: str

@@ -13,6 +13,7 @@ class IncidentNotesSettings(FeatureSettings):
         alias="INCIDENT_NOTES_ENABLED",
         description="Serve the Incident Notes routes. Off until the feature is rolled out.",
     )
+
     INCIDENT_NOTES_TIMEOUT_SECONDS: float = Field(
         default=10.0,
         gt=0,
@@ -20,6 +21,7 @@ class IncidentNotesSettings(FeatureSettings):
         alias="INCIDENT_NOTES_TIMEOUT_SECONDS",
         description="Timeout of one call to an external back-end, in seconds.",
     )
+
     INCIDENT_NOTES_MAX_PAGE_SIZE: int = Field(
         default=100,
         ge=1,
@@ -27,21 +29,25 @@ class IncidentNotesSettings(FeatureSettings):
         alias="INCIDENT_NOTES_MAX_PAGE_SIZE",
         description="The largest page of incident notes a list request may ask for.",
     )
+
     INCIDENT_NOTES_PRIMARY_PROVIDER: str = Field(
         default="google",
         alias="INCIDENT_NOTES_PRIMARY_PROVIDER",
         description="The provider that is the source of truth: one of google, aws, opsgenie.",
     )
+
     INCIDENT_NOTES_GOOGLE_API_TOKEN: SecretStr | None = Field(
         default=None,
         alias="INCIDENT_NOTES_GOOGLE_API_TOKEN",
         description="API token of the google provider.",
     )
+
     INCIDENT_NOTES_AWS_API_TOKEN: SecretStr | None = Field(
         default=None,
         alias="INCIDENT_NOTES_AWS_API_TOKEN",
         description="API token of the aws provider.",
     )
+
     INCIDENT_NOTES_OPSGENIE_API_TOKEN: SecretStr | None = Field(
         default=None,
         alias="INCIDENT_NOTES_OPSGENIE_API_TOKEN",

@@ -1,0 +1,160 @@
+"""Text helpers: free text made safe for Python source, and lines laid out exactly as black does.
+
+The generated code must pass ``black --check`` for every accepted name, and a line's
+layout under black depends on its length: these helpers make the same choice black
+makes, so templates stay free of per-length special cases.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any, Iterable
+
+# Characters that start Markdown syntax inside a line; a backslash makes each literal.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~!&{}])")
+# Characters that start a block (list, heading, quote, rule) at the beginning of a line.
+_MD_LINE_START = re.compile(r"^(\s*)(\d+(?=[.)])|)([-+=>.)])")
+
+
+def docstring(text: Any) -> str:
+    """Escape free text so it reads back exactly from inside a triple-quoted docstring."""
+    escaped = str(text).replace("\\", "\\\\").replace('"', '\\"')
+    return escaped.replace("\t", "\\t").replace("\r", "\\r").replace("\n", "\\n")
+
+
+def _split_top_level(params: str) -> list[str]:
+    """Split a parameter list on the commas that are not inside brackets."""
+    parts, depth, current = [], 0, ""
+    for char in params:
+        depth += char in "([{"
+        depth -= char in ")]}"
+        if char == "," and depth == 0:
+            parts.append(current.strip())
+            current = ""
+        else:
+            current += char
+    if current.strip():
+        parts.append(current.strip())
+    return parts
+
+
+def pydef(signature: str, indent: int = 0, line_length: int = 88) -> str:
+    """Lay out a one-line ``def`` signature exactly as black does.
+
+    Black splits a function definition at its first bracket: the parameters go on
+    one indented line when they fit, otherwise one per line with a trailing comma.
+
+    Args:
+        signature: The whole definition on one line, e.g. ``def f(self, a: int) -> int:``.
+        indent: The column the ``def`` starts at.
+        line_length: Black's line length.
+
+    Returns:
+        The definition, on as many lines as black would use, indented.
+    """
+    pad = " " * indent
+    if indent + len(signature) <= line_length:
+        return pad + signature
+    head, rest = signature.split("(", 1)
+    params, tail = rest.rsplit(")", 1)
+    inner = pad + " " * 4
+    # Black adds a trailing comma to a lone parameter, which keeps it on its own line.
+    if len(_split_top_level(params)) > 1 and len(inner) + len(params) <= line_length:
+        return f"{pad}{head}(\n{inner}{params}\n{pad}){tail}"
+    lines = "".join(f"{inner}{part},\n" for part in _split_top_level(params))
+    return f"{pad}{head}(\n{lines}{pad}){tail}"
+
+
+def pyline(statement: str, indent: int = 0, line_length: int = 88) -> str:
+    """Lay out a one-line statement that ends in a bracket exactly as black does.
+
+    Black splits at the bracket that closes the line: the content goes on one
+    indented line when it fits, otherwise one item per line with a trailing comma.
+
+    Args:
+        statement: The statement on one line, e.g. ``x = f(a, b)``.
+        indent: The column the statement starts at.
+        line_length: Black's line length.
+
+    Returns:
+        The statement, on as many lines as black would use, indented.
+    """
+    pad = " " * indent
+    if indent + len(statement) <= line_length:
+        return pad + statement
+    close = len(statement.rstrip(",:")) - 1
+    depth = 0
+    for position in range(close, -1, -1):
+        depth += statement[position] in ")]}"
+        depth -= statement[position] in "([{"
+        if depth == 0:
+            break
+    head, body, tail = (
+        statement[: position + 1],
+        statement[position + 1 : close],
+        statement[close:],
+    )
+    inner = pad + " " * 4
+    before = head[:-1].rstrip()[-1:]
+    is_literal = head[-1] == "{" or not (before.isalnum() or before in "_)]")
+    # Black always explodes a collection literal that does not fit, one item per line.
+    explode = is_literal and len(_split_top_level(body)) > 1
+    if not explode and len(inner) + len(body) <= line_length:
+        return f"{pad}{head}\n{inner}{body}\n{pad}{tail}"
+    lines = "".join(f"{inner}{part},\n" for part in _split_top_level(body))
+    return f"{pad}{head}\n{lines}{pad}{tail}"
+
+
+def import_from(names: Iterable[str], module: str, line_length: int = 88) -> str:
+    """Write ``from module import names`` as black lays it out, names sorted.
+
+    Args:
+        names: The names to import.
+        module: The dotted module to import them from.
+        line_length: Black's line length.
+
+    Returns:
+        One line when it fits, otherwise one name per line in parentheses.
+    """
+    ordered = sorted(set(names))
+    line = f"from {module} import {', '.join(ordered)}"
+    if not ordered:
+        raise ValueError(f"nothing to import from {module}: guard the line with an if")
+    if len(line) <= line_length:
+        return line
+    body = "".join(f"    {name},\n" for name in ordered)
+    return f"from {module} import (\n{body})"
+
+
+def pystr(text: Any) -> str:
+    """Render free text as a double-quoted Python string literal (black's style)."""
+    return json.dumps(str(text), ensure_ascii=False)
+
+
+def md(text: Any) -> str:
+    """Free text as one line of Markdown that renders literally (tables, list items, headings).
+
+    Markdown's special characters are backslash-escaped and line breaks become spaces,
+    so no answer can open a table cell, a list, a link or raw HTML.
+    """
+    flat = " ".join(str(text).split())
+    escaped = _MD_SPECIAL.sub(r"\\\1", flat)
+    return _MD_LINE_START.sub(
+        lambda m: m.group(1) + m.group(2) + "\\" + m.group(3), escaped
+    )
+
+
+def md_block(text: Any) -> str:
+    """Free text as Markdown paragraphs that render literally.
+
+    Blank lines separate paragraphs; every line is escaped like :func:`md`, so no line
+    can start a list, a heading, a quote or a code block.
+    """
+    paragraphs = [
+        block for block in re.split(r"\n\s*\n", str(text).strip()) if block.strip()
+    ]
+    return "\n\n".join(
+        "\n".join(md(line) for line in block.splitlines() if line.strip())
+        for block in paragraphs
+    )
