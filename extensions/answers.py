@@ -17,6 +17,7 @@ from .naming import (
     snake,
 )
 
+MAX_PROVIDERS = 9
 _IDENTIFIER = re.compile(r"^[a-z][a-z0-9_]*$")
 _PASCAL = re.compile(r"^[A-Z][a-zA-Z0-9]*$")
 
@@ -70,6 +71,8 @@ def providers_problem(providers: Any) -> str:
     """Say why the ``providers`` answer is not a list of distinct provider names, or return ""."""
     if not isinstance(providers, list):
         return 'providers must be a list of names, such as ["google", "aws"] or [] for none.'
+    if len(providers) > MAX_PROVIDERS:
+        return f"providers: at most {MAX_PROVIDERS} back-ends; a feature with more wants splitting."
     seen: set[str] = set()
     for name in providers:
         if (

@@ -77,7 +77,10 @@ def build_tasks(names: Any, require_auth: bool) -> list[Task]:
         require_auth: Whether the routes require an authenticated caller.
 
     Returns:
-        The tasks, with IDs T001, T002, ... in the order they appear.
+        The tasks in ID order. An ID is the task's phase and its place in that phase
+        (T101, T102, ... T201, ...), fixed for each kind of task, so it stays the same
+        across template versions: a new kind of task gets a new number, never one taken.
+        Provider tasks are numbered T211, T212, ... in provider order.
     """
     m = names.module
     package = f"modules/{m}"
@@ -89,7 +92,7 @@ def build_tasks(names: Any, require_auth: bool) -> list[Task]:
     drafts: list[dict[str, Any]] = []
 
     def add(
-        phase: int,
+        number: int,
         title: str,
         files: list[str],
         points: int,
@@ -101,7 +104,8 @@ def build_tasks(names: Any, require_auth: bool) -> list[Task]:
             extra.setdefault("marker", marker)
         drafts.append(
             dict(
-                phase=phase,
+                id=f"T{number:03d}",
+                phase=number // 100,
                 title=title,
                 files=tuple(files),
                 size=size(points),
@@ -113,7 +117,7 @@ def build_tasks(names: Any, require_auth: bool) -> list[Task]:
 
     # Phase 1: what every later task stands on.
     add(
-        1,
+        101,
         "Settings slice: one explicit environment variable per field, secrets as `SecretStr`",
         [slice_file],
         1,
@@ -126,7 +130,7 @@ def build_tasks(names: Any, require_auth: bool) -> list[Task]:
         ".env.example",
     ]
     add(
-        1,
+        102,
         "Settings slice wired into the host: import, attribute, `settings_map` entry, package export, `.env.example`",
         host_files,
         1,
@@ -138,7 +142,7 @@ def build_tasks(names: Any, require_auth: bool) -> list[Task]:
         ],
     )
     add(
-        1,
+        103,
         "Domain models (frozen dataclasses) and HTTP schemas",
         [f"{package}/models.py", f"{package}/schemas.py"],
         2,
@@ -152,7 +156,7 @@ def build_tasks(names: Any, require_auth: bool) -> list[Task]:
             f"{package}/providers/__init__.py",
         ]
         add(
-            1,
+            104,
             "Provider contract, registry and primary-provider selection",
             provider_files,
             1 + len(names.providers),
@@ -160,7 +164,7 @@ def build_tasks(names: Any, require_auth: bool) -> list[Task]:
             [exists(*provider_files)],
         )
     add(
-        1,
+        105,
         "Plugin hooks: `register_routes` mounts the router, `startup_warmup` checks the settings",
         [f"{package}/__init__.py"],
         1,
@@ -171,7 +175,7 @@ def build_tasks(names: Any, require_auth: bool) -> list[Task]:
     # Phase 2: the feature's behaviour.
     service_files = [f"{package}/service.py", f"{package}/validation.py"]
     add(
-        2,
+        201,
         f"Service with one method per operation ({verbs}), domain rules checked first",
         service_files,
         ops,
@@ -184,7 +188,7 @@ def build_tasks(names: Any, require_auth: bool) -> list[Task]:
         f"api/v1/{m}.py",
     ]
     add(
-        2,
+        202,
         "Controllers, result-to-HTTP mapping and the router",
         http_files,
         ops,
@@ -192,7 +196,7 @@ def build_tasks(names: Any, require_auth: bool) -> list[Task]:
         [exists(*http_files)],
     )
     add(
-        2,
+        203,
         f"Real fields of `{names.entity}`: replace the `title`/`details` placeholders"
         " in the models, schemas and responses",
         [f"{package}/models.py", f"{package}/schemas.py", f"{package}/responses.py"],
@@ -203,7 +207,7 @@ def build_tasks(names: Any, require_auth: bool) -> list[Task]:
     )
     if names.input_models:
         add(
-            2,
+            204,
             "Business rules in validation (beyond types and lengths, which the schemas enforce)",
             [f"{package}/validation.py"],
             len(names.input_models) + 1,
@@ -211,10 +215,10 @@ def build_tasks(names: Any, require_auth: bool) -> list[Task]:
             [absent(f"{package}/validation.py", marker)],
             where=f"{package}/validation.py",
         )
-    for provider in names.providers:
+    for index, provider in enumerate(names.providers):
         provider_file = f"{package}/providers/{provider}.py"
         add(
-            2,
+            211 + index,
             f"`{provider}` provider: call its API for {verbs} and map its payloads",
             [provider_file],
             ops,
@@ -224,7 +228,7 @@ def build_tasks(names: Any, require_auth: bool) -> list[Task]:
         )
     if not names.has_providers:
         add(
-            2,
+            205,
             f"The work of each operation ({verbs}) in the service",
             [f"{package}/service.py"],
             ops,
@@ -234,7 +238,7 @@ def build_tasks(names: Any, require_auth: bool) -> list[Task]:
         )
     if require_auth:
         add(
-            2,
+            206,
             "Authorization: decide which authenticated callers may use each route",
             [f"{package}/controllers.py"],
             ops,
@@ -247,7 +251,7 @@ def build_tasks(names: Any, require_auth: bool) -> list[Task]:
     if names.has_providers:
         tests_file = f"{unit}/test_providers.py"
         add(
-            3,
+            301,
             "Provider tests: replace the not-implemented pins with tests of the real API calls (fake HTTP transport)",
             [tests_file],
             ops * len(names.providers),
@@ -261,7 +265,7 @@ def build_tasks(names: Any, require_auth: bool) -> list[Task]:
             f"{package}/providers/{provider}.py" for provider in names.providers
         ]
         add(
-            3,
+            302,
             f"Every back-end call passes `{names.env('TIMEOUT_SECONDS')}` to its client",
             provider_files,
             len(provider_files),
@@ -271,7 +275,7 @@ def build_tasks(names: Any, require_auth: bool) -> list[Task]:
     else:
         tests_file = f"{unit}/test_service.py"
         add(
-            3,
+            301,
             "Service tests: replace the not-implemented pin with tests of the real work",
             [tests_file],
             ops,
@@ -282,7 +286,7 @@ def build_tasks(names: Any, require_auth: bool) -> list[Task]:
         )
     readme = f"{package}/README.md"
     add(
-        3,
+        303,
         "Feature documentation for operators: what it does, its settings, its log events",
         [],
         1,
@@ -291,7 +295,7 @@ def build_tasks(names: Any, require_auth: bool) -> list[Task]:
         new_files=(readme,),
     )
     add(
-        3,
+        304,
         "Performance check against staging: p95 latency of each route recorded in the Rollout section",
         [],
         2,
@@ -299,7 +303,7 @@ def build_tasks(names: Any, require_auth: bool) -> list[Task]:
         [MANUAL],
     )
     add(
-        3,
+        305,
         f"Rollout: `{names.env('ENABLED')}=true` in dev, then staging, then production (section 10)",
         [],
         2,
@@ -307,10 +311,7 @@ def build_tasks(names: Any, require_auth: bool) -> list[Task]:
         [MANUAL],
     )
 
-    return [
-        Task(id=f"T{number:03d}", **draft)
-        for number, draft in enumerate(drafts, start=1)
-    ]
+    return sorted((Task(**draft) for draft in drafts), key=lambda task: task.id)
 
 
 def phase_commands(names: Any, phase: int) -> list[str]:

@@ -127,6 +127,7 @@ class TestAnswerValidation:
             (["base"], "taken"),
             ("google", "list"),
             (["x" * 25], "characters long"),
+            ([f"p{i}" for i in range(10)], "at most 9"),
         ],
     )
     def test_providers_refusal_names_the_rule(
