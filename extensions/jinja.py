@@ -7,6 +7,7 @@ sibling modules, plain Python that the tests import directly.
 
 from __future__ import annotations
 
+import hashlib
 import importlib
 import importlib.util
 import sys
@@ -18,13 +19,18 @@ from copier_template_extensions import ContextHook
 from jinja2 import Environment
 from jinja2.ext import Extension
 
-PACKAGE = "sre_bot_feature_template"
+HERE = Path(__file__).resolve().parent
+# One package per template checkout: `copier update` renders two template versions in
+# one process, and each must use its own helpers.
+PACKAGE = (
+    "sre_bot_feature_template_" + hashlib.sha1(str(HERE).encode()).hexdigest()[:12]
+)
 
 
 def _helpers() -> ModuleType:
     """Import this folder as a package under a name no other code uses."""
     if PACKAGE not in sys.modules:
-        here = Path(__file__).resolve().parent
+        here = HERE
         spec = importlib.util.spec_from_file_location(
             PACKAGE, here / "__init__.py", submodule_search_locations=[str(here)]
         )

@@ -110,3 +110,13 @@ def test_only_files_that_need_rendering_end_in_jinja() -> None:
     ]
 
     assert all(path.read_text() == "" for path in plain), plain
+
+
+# Questions of the first release that a user must answer: every later one needs a
+# default, or `copier update --defaults` fails on features made before it existed.
+ANSWERED_WITHOUT_DEFAULT = {"feature_name", "description"}
+
+
+@pytest.mark.parametrize("question", sorted(set(QUESTIONS) - ANSWERED_WITHOUT_DEFAULT))
+def test_question_has_a_default_so_non_interactive_updates_work(question: str) -> None:
+    assert "default" in COPIER_YML[question]

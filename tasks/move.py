@@ -1,0 +1,142 @@
+"""Carry the team's edits across a file the template renamed, during ``copier update``.
+
+Copier deletes a file that the old template version rendered and the new one does not,
+even when the team edited it, and sees the file's new name as added by both sides, so
+it cannot merge the team's edits into it. A template release that renames a file ships
+one migration in ``copier.yml`` that runs this script at both stages:
+
+    _migrations:
+      - version: "0.2.0"
+        when: "{{ true }}"
+        command: ["{{ _copier_python }}", "{{ _copier_conf.src_path }}/tasks/move.py", "{{ _stage }}",
+                  "{{ _copier_conf.answers_file }}", "modules/{module_name}/old.py", "modules/{module_name}/new.py"]
+
+- ``before``: renders the old template version of the feature to learn the file as it
+  was generated (the merge base), keeps the team's version, and ``git mv``s the file to
+  its new name so history follows it.
+- ``after``: three-way merges the team's version into the new template's file
+  (base: as generated; ours: the team's; theirs: the new version). Where the edits do not
+  overlap the result is clean and staged; where they do, the usual conflict blocks stay.
+
+Paths may name the feature's answers in braces (``{module_name}``): a migration's command
+is rendered before copier loads the answers, so they are read from the answers file.
+The script does nothing outside a git work tree (copier's temporary renders), nothing
+when the old file is gone, and nothing twice.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import copier
+import yaml
+
+LABELS = ["-L", "before updating", "-L", "last update", "-L", "after updating"]
+
+
+def git(root: Path, *args: str) -> str:
+    return subprocess.run(
+        ["git", *args], cwd=root, check=True, capture_output=True, text=True
+    ).stdout
+
+
+def inside_git_work_tree(path: Path) -> bool:
+    """Whether ``path`` is inside a git work tree."""
+    return any((folder / ".git").exists() for folder in (path, *path.parents))
+
+
+def render(answers: dict[str, Any], relative: str) -> str | None:
+    """The content of ``relative`` as the template at ``answers['_commit']`` renders it."""
+    with tempfile.TemporaryDirectory() as scratch:
+        copier.run_copy(
+            answers["_src_path"],
+            scratch,
+            data={
+                key: value for key, value in answers.items() if not key.startswith("_")
+            },
+            vcs_ref=answers["_commit"],
+            defaults=True,
+            unsafe=True,
+            skip_tasks=True,
+            quiet=True,
+        )
+        path = Path(scratch) / relative
+        return path.read_text() if path.exists() else None
+
+
+def stash_dir(root: Path, new: str) -> Path:
+    git_dir = Path(git(root, "rev-parse", "--absolute-git-dir").strip())
+    return git_dir / "feature-template-moves" / new.replace("/", "__")
+
+
+def before(root: Path, answers: dict[str, Any], old: str, new: str) -> None:
+    if not (root / old).exists() or (root / new).exists():
+        return
+    base = render(answers, old)
+    stash = stash_dir(root, new)
+    stash.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(root / old, stash / "ours")
+    (stash / "base").write_text(base if base is not None else "")
+    (root / new).parent.mkdir(parents=True, exist_ok=True)
+    git(root, "mv", old, new)
+    print(f"moved {old} to {new}; your changes will be merged into the new version")
+
+
+def after(root: Path, answers: dict[str, Any], new: str) -> None:
+    stash = stash_dir(root, new)
+    if not stash.is_dir():
+        return
+    theirs = render(answers, new)
+    if theirs is not None:
+        (stash / "theirs").write_text(theirs)
+        merged = subprocess.run(
+            [
+                "git",
+                "merge-file",
+                "-p",
+                *LABELS,
+                str(stash / "ours"),
+                str(stash / "base"),
+                str(stash / "theirs"),
+            ],
+            capture_output=True,
+            text=True,
+        )
+        (root / new).write_text(merged.stdout)
+        if merged.returncode == 0:
+            git(root, "add", "--", new)
+            print(f"merged your changes into {new}")
+        else:
+            print(
+                f"{new}: your changes and the template's overlap; resolve the conflict blocks"
+            )
+    shutil.rmtree(stash)
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 4 or argv[0] not in ("before", "after"):
+        print(
+            "usage: move.py before|after ANSWERS_FILE OLD_PATH NEW_PATH",
+            file=sys.stderr,
+        )
+        return 2
+    stage, answers_file, old_pattern, new_pattern = argv
+    root = Path.cwd()
+    if not inside_git_work_tree(root) or not (root / answers_file).is_file():
+        return 0
+    answers = yaml.safe_load((root / answers_file).read_text()) or {}
+    old, new = old_pattern.format(**answers), new_pattern.format(**answers)
+    if stage == "before":
+        before(root, answers, old, new)
+    else:
+        after(root, answers, new)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,146 @@
+"""Throwaway template repositories with two tagged versions, for the update tests.
+
+v1 is the template as it is in this checkout. v2 is v1 plus the kinds of change a real
+release makes: a changed line in the service, a new generated test, a new plan task, a
+renamed file with the migration that carries the team's edits across, and a new
+question with a default.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+from support import ROOT
+
+TEMPLATE_PARTS = ["copier.yml", "template", "extensions", "tasks"]
+MODULE = "modules/{{ module_name }}"
+
+# The rename of v2, as the migration in v2's copier.yml names it.
+RENAMED_FROM = "modules/{module_name}/validation.py"
+RENAMED_TO = "modules/{module_name}/rules.py"
+
+MIGRATION = """_migrations:
+  - version: "0.2.0"
+    when: "{{ true }}"
+    command:
+      - "{{ _copier_python }}"
+      - "{{ _copier_conf.src_path }}/tasks/move.py"
+      - "{{ _stage }}"
+      - "{{ _copier_conf.answers_file }}"
+      - "%s"
+      - "%s"
+""" % (
+    RENAMED_FROM,
+    RENAMED_TO,
+)
+
+NEW_QUESTION = """
+runbook_url:
+  type: str
+  help: >-
+    Where the on-call runbook of this feature lives, linked from the plan's rollout section.
+  default: ""
+"""
+
+# v2's edits: (file, old text, new text). Each must match exactly once.
+V2_EDITS = [
+    # A changed line in the service.
+    (
+        f"template/{MODULE}/service.py.jinja",
+        '"""Log how an operation ended and return its result unchanged."""',
+        '"""Log how an operation ended (its event, or why it failed) and return the result."""',
+    ),
+    # A new plan task.
+    (
+        "extensions/plan.py",
+        '    readme = f"{package}/README.md"\n',
+        '    add(306, "Runbook entry for on-call: symptoms, log events, the switch-off",'
+        " [], 1, False, [MANUAL])\n"
+        '    readme = f"{package}/README.md"\n',
+    ),
+    # The new question, used by the plan.
+    (
+        f"template/{MODULE}/PLAN.md.jinja",
+        "Watch these log events:",
+        "Runbook: {{ runbook_url if runbook_url else '_to write_' }}.\n\nWatch these log events:",
+    ),
+]
+
+# The rename: every reference to the validation module follows it.
+RENAME_REFERENCES = [
+    (".validation import", ".rules import"),
+    (".validation')", ".rules')"),
+    ("import validation\n", "import rules as validation\n"),
+    ("/validation.py", "/rules.py"),
+    ('"validation.py"', '"rules.py"'),
+]
+
+
+def git(repo: Path, *args: str) -> str:
+    completed = subprocess.run(
+        ["git", *args], cwd=repo, check=True, capture_output=True, text=True
+    )
+    return completed.stdout
+
+
+def _commit_and_tag(repo: Path, tag: str) -> None:
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", f"template {tag}")
+    git(repo, "tag", tag)
+
+
+def build_versions(repo: Path) -> Path:
+    """Create a template repository at ``repo`` tagged 0.1.0 (v1) and 0.2.0 (v2)."""
+    repo.mkdir(parents=True)
+    for part in TEMPLATE_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(
+                source, repo / part, ignore=shutil.ignore_patterns("__pycache__")
+            )
+        else:
+            shutil.copy2(source, repo / part)
+    git(repo, "init", "-q")
+    _commit_and_tag(repo, "0.1.0")
+
+    for relative, old, new in V2_EDITS:
+        path = repo / relative
+        text = path.read_text()
+        assert text.count(old) == 1, (relative, old)
+        path.write_text(text.replace(old, new))
+    new_test = (
+        repo / "template" / "tests/unit/modules/{{ module_name }}/test_models.py.jinja"
+    )
+    new_test.write_text(
+        '"""Unit tests of the {{ feature_name | docstring }} domain models."""\n\n'
+        "import dataclasses\n\n"
+        "import pytest\n\n"
+        "from tests.unit.modules.{{ module_name }}.fakes import sample_{{ names.entity_snake }}\n\n\n"
+        "def test_entity_is_frozen() -> None:\n"
+        "    item = sample_{{ names.entity_snake }}()\n\n"
+        "    with pytest.raises(dataclasses.FrozenInstanceError):\n"
+        '        item.title = "changed"  # type: ignore[misc]\n'
+    )
+    git(
+        repo,
+        "mv",
+        f"template/{MODULE}/validation.py.jinja",
+        f"template/{MODULE}/rules.py.jinja",
+    )
+    for path in [
+        *(repo / "template").rglob("*.jinja"),
+        *(repo / "extensions").glob("*.py"),
+    ]:
+        text = path.read_text()
+        for old, new in RENAME_REFERENCES:
+            text = text.replace(old, new)
+        path.write_text(text)
+    copier_yml = repo / "copier.yml"
+    text = copier_yml.read_text().replace(
+        "_message_after_copy:", MIGRATION + "_message_after_copy:", 1
+    )
+    copier_yml.write_text(text + NEW_QUESTION)
+    _commit_and_tag(repo, "0.2.0")
+    return repo
