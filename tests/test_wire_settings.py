@@ -1,9 +1,8 @@
 """Tests of tasks/wire_settings.py, the copier task that wires a settings slice.
 
 The pure functions are tested on small texts; the script itself runs as copier
-runs it (a subprocess, cwd = the host) on a copy of the fake host in
-``wire_settings_cases/host``, whose wired result is pinned in
-``wire_settings_cases/expected``.
+runs it (a subprocess, cwd = the host) on a copy of the reference host, whose
+wired result is pinned in ``wire_settings_cases/expected``.
 """
 
 from __future__ import annotations
@@ -28,6 +27,7 @@ from hypothesis import strategies as st
 
 SCRIPT = Path(__file__).resolve().parents[1] / "tasks" / "wire_settings.py"
 CASES = Path(__file__).resolve().parent / "wire_settings_cases"
+HOST = Path(__file__).resolve().parent.parent / "reference_host"
 FEATURES_INIT = "infrastructure/configuration/features/__init__.py"
 INTEGRATIONS_INIT = "infrastructure/configuration/integrations/__init__.py"
 SETTINGS = "infrastructure/configuration/settings.py"
@@ -113,9 +113,9 @@ def make_slice(module: str = "incident_notes", kind: str = "features") -> Any:
 
 
 def host_texts() -> dict[str, Optional[str]]:
-    """The fake host's files the script edits, as texts."""
+    """The reference host's files the script edits, as texts."""
     paths = [FEATURES_INIT, INTEGRATIONS_INIT, SETTINGS, ENV_EXAMPLE]
-    return {path: (CASES / "host" / path).read_text() for path in paths}
+    return {path: (HOST / path).read_text() for path in paths}
 
 
 def dedent(text: str) -> str:
@@ -124,13 +124,19 @@ def dedent(text: str) -> str:
 
 @pytest.fixture
 def make_host(tmp_path: Path) -> Callable[..., Path]:
-    """Factory: a copy of the fake host holding one rendered slice."""
+    """Factory: a copy of the reference host holding one rendered slice."""
 
     def make(
         module: str = "incident_notes", kind: str = "features", git: bool = True
     ) -> Path:
         host = tmp_path / "host"
-        shutil.copytree(CASES / "host", host)
+        shutil.copytree(
+            HOST,
+            host,
+            ignore=shutil.ignore_patterns(
+                ".mypy_cache", ".pytest_cache", "__pycache__"
+            ),
+        )
         if git:
             (host / ".git").mkdir()
         slice_file = host / "infrastructure" / "configuration" / kind / f"{module}.py"
@@ -1057,7 +1063,7 @@ def test_script_writes_nothing_when_host_file_is_missing(
         ),
         pytest.param(
             FEATURES_INIT,
-            '__all__ = ["AtipSettings"]',
+            '__all__ = [\n    "AtipSettings",\n]\n',
             "",
             'add by hand to __all__: `"IncidentNotesSettings",`',
             id="no-all",

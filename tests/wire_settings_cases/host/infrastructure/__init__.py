@@ -1,1 +1,0 @@
-"""Infrastructure of the fake host used by the wire_settings tests."""
