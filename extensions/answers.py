@@ -6,6 +6,7 @@ import keyword
 import re
 import sys
 import unicodedata
+from pathlib import Path
 from typing import Any
 
 from .naming import (
@@ -141,4 +142,38 @@ def link_problem(link: Any) -> str:
     if link and not re.fullmatch(r"https?://[^\s<>]+", link):
         example = "https://example.org/browse/SRE-123"
         return f"tracking_link must be empty or one http(s) URL without spaces, such as {example}."
+    return ""
+
+
+def destination_problem(module_name: Any, destination: Any) -> str:
+    """Say why the feature cannot be written into ``destination``, or return "".
+
+    Refuses a destination that is not an SRE Bot application root, and a feature whose
+    files are already there (``copier update`` or ``--overwrite`` are the ways to touch
+    an existing feature; copier only calls this when overwriting is off).
+    """
+    root = Path(str(destination))
+    if (
+        not (root / "modules").is_dir()
+        or not (root / "infrastructure" / "configuration").is_dir()
+    ):
+        return (
+            f"{root} is not an SRE Bot application root (no modules/ and infrastructure/configuration/): "
+            "run copier with the bot's app/ folder as destination."
+        )
+    module = str(module_name)
+    taken = [
+        path
+        for path in (
+            f"modules/{module}",
+            f"api/v1/{module}.py",
+            f".copier-answers.{module}.yml",
+        )
+        if (root / path).exists()
+    ]
+    if taken:
+        return (
+            f"module_name {module!r}: the host already has {taken[0]}. Refresh it with "
+            f"`copier update --trust -a .copier-answers.{module}.yml`, or choose another name."
+        )
     return ""

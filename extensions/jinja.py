@@ -66,6 +66,7 @@ FILTERS = {
     "plan_list_problem": answers.plan_list_problem,
     "link_problem": answers.link_problem,
     "control_character_problem": answers.control_character_problem,
+    "destination_problem": answers.destination_problem,
 }
 
 

@@ -61,6 +61,7 @@ def render(answers: dict[str, Any], relative: str) -> str | None:
             },
             vcs_ref=answers["_commit"],
             defaults=True,
+            overwrite=True,
             unsafe=True,
             skip_tasks=True,
             quiet=True,

@@ -1,0 +1,88 @@
+"""Wrong destinations and existing features are refused before anything is written."""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+from pathlib import Path
+from typing import Any
+
+from support import CANONICAL_ANSWERS, EXAMPLE_DIR, PYTHON, ROOT, fresh_host
+
+
+def tree_digest(root: Path) -> dict[str, str]:
+    return {
+        str(path.relative_to(root)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(root.rglob("*"))
+        if path.is_file()
+    }
+
+
+def copier_copy(destination: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    """Run copier as a user does, answers from the example's data file."""
+    command = [
+        PYTHON,
+        "-m",
+        "copier",
+        "copy",
+        "--trust",
+        "--defaults",
+        "--vcs-ref",
+        "HEAD",
+    ]
+    command += [
+        "--data-file",
+        str(EXAMPLE_DIR / "answers.yml"),
+        *extra,
+        str(ROOT),
+        str(destination),
+    ]
+    return subprocess.run(command, capture_output=True, text=True, check=False)
+
+
+def test_a_destination_that_is_not_a_host_is_refused_untouched(tmp_path: Path) -> None:
+    (tmp_path / "README.md").write_text("the repository root, not app/\n")
+    before = tree_digest(tmp_path)
+
+    completed = copier_copy(tmp_path)
+
+    assert completed.returncode != 0
+    assert "is not an SRE Bot application root" in completed.stderr
+    assert tree_digest(tmp_path) == before
+
+
+def test_an_existing_feature_is_refused_and_the_host_left_byte_identical(
+    generate: Any, host: Path
+) -> None:
+    project = generate(host, **CANONICAL_ANSWERS)
+    before = tree_digest(project)
+
+    completed = copier_copy(project)
+
+    assert completed.returncode != 0
+    assert "the host already has modules/incident_notes" in completed.stderr
+    assert (
+        "copier update --trust -a .copier-answers.incident_notes.yml"
+        in completed.stderr
+    )
+    assert tree_digest(project) == before
+
+
+def test_overwrite_is_the_explicit_way_to_regenerate_a_feature(
+    generate: Any, host: Path
+) -> None:
+    project = generate(host, **CANONICAL_ANSWERS)
+
+    completed = copier_copy(project, "--overwrite")
+
+    assert completed.returncode == 0, completed.stderr
+    assert "already wired" in completed.stdout
+
+
+def test_a_fresh_host_accepts_the_feature(tmp_path: Path) -> None:
+    host = fresh_host(tmp_path / "host")
+
+    completed = copier_copy(host)
+
+    assert completed.returncode == 0, completed.stderr
+    assert (host / "modules/incident_notes/PLAN.md").is_file()
