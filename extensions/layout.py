@@ -128,8 +128,17 @@ def import_from(names: Iterable[str], module: str, line_length: int = 88) -> str
 
 
 def pystr(text: Any) -> str:
-    """Render free text as a double-quoted Python string literal (black's style)."""
-    return json.dumps(str(text), ensure_ascii=False)
+    """Render free text as a Python string literal, with the quotes black would choose.
+
+    Black prefers double quotes, but switches a string to single quotes when that needs
+    fewer backslashes (text holding double quotes and no single ones).
+    """
+    double = json.dumps(str(text), ensure_ascii=False)
+    body = double[1:-1]
+    single = body.replace('\\"', '"').replace("'", "\\'")
+    if single.count("\\") < body.count("\\"):
+        return f"'{single}'"
+    return double
 
 
 def md(text: Any) -> str:

@@ -69,6 +69,20 @@ MATRIX = [
         },
         id="longest-names-3p-auth",
     ),
+    pytest.param(
+        {
+            "feature_name": 'Notes "quoted" \\ back',
+            "module_name": "hostile_notes",
+            "description": 'Say """hi""" it\'s {{ x }} {% if %} | `x` <b> \\ end" 🚨 日本語',
+            "problem_statement": "line one\n- not a list\n# not a heading\n\n{{ still text }}",
+            "success_criteria": ["| pipes |", "*stars*"],
+            "owner": "@team <script>",
+            "operations": ALL_OPERATIONS,
+            "providers": ["google"],
+            "require_auth": True,
+        },
+        id="hostile-text",
+    ),
 ]
 
 BASE_ANSWERS: dict[str, Any] = {

@@ -234,3 +234,27 @@ class TestFreeText:
     )
     def test_pystr_is_a_python_literal_of_the_text(self, text: str) -> None:
         assert eval(layout.pystr(text)) == text  # noqa: S307
+
+
+free_text = st.text(
+    st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=120
+)
+
+
+@settings(max_examples=200, deadline=None, database=None)
+@given(text=free_text)
+def test_pystr_is_black_stable_and_reads_back_exactly(text: str) -> None:
+    literal = layout.pystr(text)
+    code = f"X = {literal}\n"
+
+    assert eval(literal) == text  # noqa: S307 - the test evaluates a literal it built
+    assert _black_stable(code), code
+
+
+@settings(max_examples=200, deadline=None, database=None)
+@given(text=free_text.map(str.strip).filter(bool))
+def test_docstring_text_is_black_stable_and_reads_back_exactly(text: str) -> None:
+    code = f'"""{layout.docstring(text)}: the feature.\n\nMore about it.\n"""\n'
+
+    assert eval(code) == f"{text}: the feature.\n\nMore about it.\n"  # noqa: S307
+    assert _black_stable(code), code
