@@ -388,3 +388,42 @@ def _digest(files: dict[str, bytes]) -> dict[str, str]:
     return {
         name: hashlib.sha256(content).hexdigest() for name, content in files.items()
     }
+
+
+def _update_all_loop() -> str:
+    """The shell loop docs/update.md gives for updating every feature of a host."""
+    guide = (Path(__file__).resolve().parent.parent / "docs" / "update.md").read_text()
+    section = guide.split("## Update every feature of a host", 1)[1]
+    return section.split("```sh\n", 1)[1].split("```", 1)[0]
+
+
+def test_the_guides_loop_updates_every_feature_of_a_host(
+    tmp_path: Path, template_repo: Path
+) -> None:
+    host = host_repo(tmp_path)
+    copy_feature(host, template_repo, **CANONICAL_ANSWERS)
+    copy_feature(
+        host,
+        template_repo,
+        feature_name="Access Requests",
+        module_name="access_requests",
+        description="Ask for temporary access to production systems.",
+        providers=[],
+    )
+
+    completed = subprocess.run(
+        [
+            "bash",
+            "-c",
+            f'copier() {{ "{PYTHON}" -m copier "$@"; }}\n' + _update_all_loop(),
+        ],
+        cwd=host,
+        capture_output=True,
+        text=True,
+    )
+
+    assert completed.returncode == 0, completed.stderr
+    for module in ("incident_notes", "access_requests"):
+        assert "_commit: 0.2.0" in (host / f".copier-answers.{module}.yml").read_text()
+    assert git(host, "status", "--porcelain") == ""
+    assert len(git(host, "log", "--oneline").splitlines()) == 3 + 2
