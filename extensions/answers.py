@@ -38,9 +38,10 @@ def module_name_problem(name: Any) -> str:
     if len(name) > MAX_NAME_LENGTH:
         return f"module_name is {len(name)} characters long: keep it to {MAX_NAME_LENGTH} or fewer."
     if not _IDENTIFIER.match(name):
+        suggestion = snake(name) if _IDENTIFIER.match(snake(name)) else "incident_notes"
         return (
             f"module_name {name!r} is not a lowercase Python identifier: use a-z, 0-9 and _, "
-            f"starting with a letter (for example {snake(name) or 'incident_notes'})."
+            f"starting with a letter (for example {suggestion})."
         )
     if keyword.iskeyword(name) or keyword.issoftkeyword(name):
         return f"module_name {name!r} is a Python keyword: choose another name."
@@ -81,13 +82,13 @@ def providers_problem(providers: Any) -> str:
             or not _IDENTIFIER.match(name)
             or keyword.iskeyword(name)
         ):
-            return f"provider name {name!r} is not a lowercase Python identifier (a-z, 0-9, _)."
+            return f"providers: {name!r} is not a lowercase Python identifier (a-z, 0-9, _)."
         if len(name) > MAX_NAME_LENGTH:
-            return f"provider name {name!r} is {len(name)} characters long: keep it to {MAX_NAME_LENGTH} or fewer."
+            return f"providers: {name!r} is {len(name)} characters long: keep it to {MAX_NAME_LENGTH} or fewer."
         if name in seen:
-            return f"provider {name!r} is listed twice: each provider once."
+            return f"providers: {name!r} is listed twice: each provider once."
         if name in {"base", "registry"}:
-            return f"provider name {name!r} is taken by the providers package itself: choose another."
+            return f"providers: {name!r} is taken by the providers package itself: choose another."
         seen.add(name)
     return ""
 
@@ -106,10 +107,17 @@ def one_line_problem(text: Any, question: str) -> str:
     """Say why a one-line free-text answer is unusable, or return ""."""
     text = str(text)
     if not text.strip():
-        return f"{question} is empty: write one sentence."
+        return f"{question} is empty: write it on one line."
     if "\n" in text or "\r" in text:
         return f"{question} must fit on one line."
     return control_character_problem(text, question)
+
+
+def text_problem(text: Any, question: str) -> str:
+    """Say why a free-text answer (line breaks and tabs allowed) is unusable, or return ""."""
+    if not str(text).strip():
+        return f"{question} is empty: write a sentence."
+    return control_character_problem(text, question, allowed="\t\n")
 
 
 def control_character_problem(text: Any, question: str, allowed: str = "") -> str:

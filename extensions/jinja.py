@@ -56,6 +56,7 @@ FILTERS = {
     "providers_problem": answers.providers_problem,
     "operations_problem": answers.operations_problem,
     "one_line_problem": answers.one_line_problem,
+    "text_problem": answers.text_problem,
     "docstring": layout.docstring,
     "pystr": layout.pystr,
     "pydef": layout.pydef,

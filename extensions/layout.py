@@ -11,16 +11,32 @@ import json
 import re
 from typing import Any, Iterable
 
+# Characters str.splitlines() breaks on besides \n and \r; black reads docstrings with it.
+_LINE_BREAKS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 # Characters that start Markdown syntax inside a line; a backslash makes each literal.
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~!&{}])")
 # Characters that start a block (list, heading, quote, rule) at the beginning of a line.
 _MD_LINE_START = re.compile(r"^(\s*)(\d+(?=[.)])|)([-+=>.)])")
 
 
+def _code(char: str) -> str:
+    """A character as a Python escape sequence."""
+    return f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"
+
+
 def docstring(text: Any) -> str:
-    """Escape free text so it reads back exactly from inside a triple-quoted docstring."""
+    """Escape free text so it reads back exactly from inside a triple-quoted docstring.
+
+    Quotes, backslashes, tabs and line breaks (including the ones only ``str.splitlines``
+    knows) become escapes, and so does whitespace at either end, which black would
+    otherwise strip from the docstring's line.
+    """
     escaped = str(text).replace("\\", "\\\\").replace('"', '\\"')
-    return escaped.replace("\t", "\\t").replace("\r", "\\r").replace("\n", "\\n")
+    escaped = escaped.replace("\t", "\\t").replace("\r", "\\r").replace("\n", "\\n")
+    escaped = "".join(_code(char) if char in _LINE_BREAKS else char for char in escaped)
+    return re.sub(
+        r"^\s+|\s+$", lambda match: "".join(map(_code, match.group())), escaped
+    )
 
 
 def _split_top_level(params: str) -> list[str]:

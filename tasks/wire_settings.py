@@ -695,6 +695,34 @@ def write_atomically(path: Path, text: str) -> None:
         raise
 
 
+WIRING_TASK = "T102"
+DONE_BY_SCAFFOLD = " · done by the scaffold"
+
+
+def reopen_plan_task(root: Path, slice_: SettingsSlice) -> str:
+    """Untick the plan's wiring task when the wiring could not be made.
+
+    The plan (``<kind's package folder>/<module>/PLAN.md``) is generated with the task
+    ticked; a ticked task whose check fails would fail the plan's test, and the work is
+    in fact left to do by hand. Returns the plan's path when it changed it, else "".
+    """
+    folder = "modules" if slice_.kind == "features" else "integrations"
+    plan = root / folder / slice_.module / "PLAN.md"
+    if not plan.is_file():
+        return ""
+    text = plan.read_text()
+    lines = text.splitlines(keepends=True)
+    for index, line in enumerate(lines):
+        if line.startswith(f"- [x] **{WIRING_TASK}**"):
+            reopened = line.replace("- [x]", "- [ ]", 1)
+            lines[index] = reopened.replace(
+                DONE_BY_SCAFFOLD, " · to do by hand, as the wiring task said"
+            )
+            write_atomically(plan, "".join(lines))
+            return str(plan.relative_to(root))
+    return ""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Wire the slice named on the command line into the host in the current folder."""
     arguments = sys.argv[1:] if argv is None else list(argv)
@@ -726,6 +754,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         for item in pending:
             print(f"  {item.describe()}", file=sys.stderr)
+        reopened = reopen_plan_task(root, slice_)
+        if reopened:
+            print(f"  the plan keeps this as an open task: {reopened}", file=sys.stderr)
         return 0
     if not new_texts:
         print(f"{slice_.class_name} already wired")

@@ -1,0 +1,166 @@
+"""Every bad input the suite tries, with the one line a user sees. docs/bad-input.md shows this list."""
+
+from __future__ import annotations
+
+from typing import Any, NamedTuple
+
+
+class BadAnswer(NamedTuple):
+    question: str
+    value: Any
+    says: str
+
+
+BAD_ANSWERS = [
+    BadAnswer("feature_name", "", "feature_name is empty: write it on one line."),
+    BadAnswer("feature_name", "   ", "feature_name is empty: write it on one line."),
+    BadAnswer("feature_name", "Two\nlines", "feature_name must fit on one line."),
+    BadAnswer(
+        "module_name",
+        "",
+        "module_name is empty: type a lowercase Python identifier such as incident_notes.",
+    ),
+    BadAnswer(
+        "module_name",
+        "class",
+        "module_name 'class' is a Python keyword: choose another name.",
+    ),
+    BadAnswer(
+        "module_name",
+        "json",
+        "module_name 'json' shadows the standard-library module json: choose another name.",
+    ),
+    BadAnswer(
+        "module_name",
+        "9lives",
+        "module_name '9lives' is not a lowercase Python identifier: use a-z, 0-9 and _,"
+        " starting with a letter (for example incident_notes).",
+    ),
+    BadAnswer(
+        "module_name",
+        "Incident",
+        "module_name 'Incident' is not a lowercase Python identifier: use a-z, 0-9 and _,"
+        " starting with a letter (for example incident).",
+    ),
+    BadAnswer(
+        "module_name",
+        "incident-notes",
+        "module_name 'incident-notes' is not a lowercase Python identifier: use a-z, 0-9 and _,"
+        " starting with a letter (for example incident_notes).",
+    ),
+    BadAnswer(
+        "module_name",
+        "incident notes",
+        "module_name 'incident notes' is not a lowercase Python identifier: use a-z, 0-9 and _,"
+        " starting with a letter (for example incident_notes).",
+    ),
+    BadAnswer(
+        "module_name",
+        "incident/notes",
+        "module_name 'incident/notes' is not a lowercase Python identifier: use a-z, 0-9 and _,"
+        " starting with a letter (for example incident_notes).",
+    ),
+    BadAnswer(
+        "module_name",
+        "..",
+        "module_name '..' is not a lowercase Python identifier: use a-z, 0-9 and _,"
+        " starting with a letter (for example incident_notes).",
+    ),
+    BadAnswer(
+        "module_name",
+        "notés",
+        "module_name 'notés' is not a lowercase Python identifier: use a-z, 0-9 and _,"
+        " starting with a letter (for example notes).",
+    ),
+    BadAnswer(
+        "module_name",
+        "x" * 25,
+        "module_name is 25 characters long: keep it to 24 or fewer.",
+    ),
+    BadAnswer(
+        "module_name",
+        "modules",
+        "module_name 'modules' is a top-level package of the host: choose another name.",
+    ),
+    BadAnswer(
+        "entity_name",
+        "incident_note",
+        "entity_name 'incident_note' is not PascalCase: type a class name such as IncidentNote.",
+    ),
+    BadAnswer(
+        "entity_name",
+        "IncidentNotesService",
+        "entity_name 'IncidentNotesService' is the name of one of the feature's own classes:"
+        " choose the domain object's name.",
+    ),
+    BadAnswer(
+        "operations",
+        [],
+        "operations: select at least one of create, get, list, update, delete.",
+    ),
+    BadAnswer(
+        "providers",
+        ["Google"],
+        "providers: 'Google' is not a lowercase Python identifier (a-z, 0-9, _).",
+    ),
+    BadAnswer(
+        "providers",
+        ["google", "google"],
+        "providers: 'google' is listed twice: each provider once.",
+    ),
+    BadAnswer(
+        "providers",
+        ["base"],
+        "providers: 'base' is taken by the providers package itself: choose another.",
+    ),
+    BadAnswer(
+        "providers",
+        "google",
+        'providers must be a list of names, such as ["google", "aws"] or [] for none.',
+    ),
+    BadAnswer(
+        "providers",
+        [f"p{number}" for number in range(10)],
+        "providers: at most 9 back-ends; a feature with more wants splitting.",
+    ),
+    BadAnswer(
+        "primary_provider",
+        "pagerduty",
+        "primary_provider must be one of google, aws, opsgenie.",
+    ),
+    BadAnswer("description", "", "description is empty: write a sentence."),
+    BadAnswer(
+        "description",
+        "bell \x07 here",
+        "description contains the control character '\\x07': remove it.",
+    ),
+    BadAnswer(
+        "success_criteria",
+        "fast",
+        'success_criteria must be a YAML list of statements, such as ["first", "second"], or [] for none.',
+    ),
+    BadAnswer(
+        "success_criteria",
+        [""],
+        "success_criteria: every entry must be a non-empty sentence, not ''.",
+    ),
+    BadAnswer("owner", "two\nlines", "owner must fit on one line."),
+    BadAnswer(
+        "tracking_link",
+        "SRE-1234",
+        "tracking_link must be empty or one http(s) URL without spaces, such as https://example.org/browse/SRE-123.",
+    ),
+]
+
+
+def markdown_table() -> str:
+    """The table docs/bad-input.md shows."""
+    rows = [
+        "| question | answer | what copier says (after `refused: `) |",
+        "| --- | --- | --- |",
+    ]
+    for case in BAD_ANSWERS:
+        shown = repr(case.value).replace("|", "\\|")
+        said = case.says.replace("|", "\\|")
+        rows.append(f"| `{case.question}` | `{shown}` | {said} |")
+    return "\n".join(rows) + "\n"
