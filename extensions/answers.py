@@ -137,10 +137,8 @@ def plan_list_problem(items: Any, question: str) -> str:
             return (
                 f"{question}: every entry must be a non-empty sentence, not {item!r}."
             )
-        if "\n" in item or "\r" in item:
-            return f"{question}: each entry must fit on one line."
-        if control_character_problem(item, question):
-            return control_character_problem(item, question)
+        if control_character_problem(item, question, allowed="\t\n"):
+            return control_character_problem(item, question, allowed="\t\n")
     return ""
 
 

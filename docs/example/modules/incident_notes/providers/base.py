@@ -116,7 +116,8 @@ class IncidentNotesProvider(ABC):
         """Turn an exception raised by a back-end call into an error result.
 
         Override it to recognise a vendor SDK's own exceptions. The exception's text
-        is not logged: vendors put request details, and sometimes secrets, in it.
+        is neither logged nor returned: vendors put request details, and sometimes
+        secrets, in it.
 
         Args:
             exc: What the call raised.
@@ -132,6 +133,8 @@ class IncidentNotesProvider(ABC):
             error_type=type(exc).__name__,
         )
         result: OperationResult[Any] = classify_integration_error(exc)
+        # The classifier's message quotes the exception; callers get a neutral one.
+        result.message = f"the {self.name} provider could not {operation}"
         result.provider = self.name
         result.operation = operation
         return result

@@ -86,6 +86,19 @@ def test_route_sends_retry_after_on_transient_error(
 
 
 @pytest.mark.parametrize(("method", "path", "body", "status"), ROUTES)
+def test_route_never_echoes_a_back_end_exception(
+    client: TestClient, fake: Any, method: str, path: str, body: Any, status: int
+) -> None:
+    fake.error = RuntimeError("GET https://api.example.org/?token=s3cr3t failed")
+
+    response = client.request(method, path, json=body)
+
+    assert response.status_code == 400
+    assert "s3cr3t" not in response.text
+    assert "Traceback" not in response.text
+
+
+@pytest.mark.parametrize(("method", "path", "body", "status"), ROUTES)
 def test_route_answers_404_while_the_feature_is_off(
     app: FastAPI,
     make_mock_settings: Any,

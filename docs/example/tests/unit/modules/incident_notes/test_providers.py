@@ -80,6 +80,7 @@ class TestProviderContract:
         assert (result.provider, result.operation) == ("fake", method.split("_")[0])
         assert logs[-1]["event"] == "incident_notes_provider_call_failed"
         assert "s3cr3t" not in repr(logs)
+        assert "s3cr3t" not in result.message
 
     def test_result_of_the_back_end_is_returned_as_is(
         self, fake: FakeIncidentNotesProvider
