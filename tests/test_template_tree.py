@@ -37,6 +37,7 @@ SETTINGS = {
     "_jinja_extensions",
     "_tasks",
     "_message_after_copy",
+    "_message_after_update",
 }
 QUESTION_KEYS = {
     "type",

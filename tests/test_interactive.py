@@ -1,0 +1,71 @@
+"""copier copy as a person runs it: every prompt in a real terminal, a wrong answer corrected."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pexpect
+import yaml
+
+from support import PYTHON, ROOT, fresh_host
+
+ANSI = re.compile(r"\x1b\[[0-9;?]*[a-zA-Z]")
+DOWN, SPACE, ENTER, CLEAR_LINE, SUBMIT_MULTILINE = "\x1b[B", " ", "\r", "\x15", "\x1b\r"
+
+
+def test_a_person_answers_every_prompt_and_fixes_a_refused_name(tmp_path: Path) -> None:
+    host = fresh_host(tmp_path / "host")
+    screen = tmp_path / "screen.log"
+    child = pexpect.spawn(
+        PYTHON,
+        ["-m", "copier", "copy", "--trust", "--vcs-ref", "HEAD", str(ROOT), str(host)],
+        encoding="utf-8",
+        timeout=30,
+        dimensions=(50, 200),
+        env={**os.environ, "PROMPT_TOOLKIT_NO_CPR": "1", "TERM": "xterm"},
+    )
+    child.logfile_read = screen.open("w")
+
+    def answer(help_text: str, keys: str) -> None:
+        child.expect(help_text)
+        child.send(keys)
+
+    answer("human name", "Incident Notes" + ENTER)
+    answer("The Python package", CLEAR_LINE + "Incident-Notes" + ENTER)
+    child.expect("not a lowercase Python identifier")
+    child.send(CLEAR_LINE + "incident_notes" + ENTER)
+    answer("What you are adding", ENTER)
+    answer("A sentence or two", "Keep short notes attached to an incident." + ENTER)
+    answer("main domain object", ENTER)
+    answer("HTTP operations to generate", DOWN * 4 + SPACE + ENTER)  # add delete
+    answer("external back-ends", ENTER)
+    answer("authenticated caller", ENTER)
+    answer(
+        "The problem this feature solves",
+        "Notes get lost in threads." + SUBMIT_MULTILINE,
+    )
+    answer("Who benefits", "On-call engineers" + ENTER)
+    answer("looks like", ENTER)
+    answer("deliberately does not do", ENTER)
+    answer("accountable", "@sre" + ENTER)
+    answer("ticket or epic", ENTER)
+    child.expect(pexpect.EOF, timeout=120)
+    child.close()
+    shown = ANSI.sub("", screen.read_text()).replace("\r", "")
+
+    assert child.exitstatus == 0, shown[-3000:]
+    answers = yaml.safe_load((host / ".copier-answers.incident_notes.yml").read_text())
+    assert answers["operations"] == ["create", "get", "list", "delete"]
+    assert answers["problem_statement"] == "Notes get lost in threads."
+    assert (host / "modules/incident_notes/providers/google.py").is_file()
+    assert (
+        "Notes get lost in threads."
+        in (host / "modules/incident_notes/PLAN.md").read_text()
+    )
+    assert "with its plan in modules/incident_notes/PLAN.md" in shown
+    assert re.search(
+        r"\(\d+ tasks open, at the places marked TODO\(incident_notes\)\)", shown
+    )
+    assert "python tests/unit/modules/incident_notes/test_plan.py" in shown
