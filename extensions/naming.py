@@ -503,6 +503,26 @@ class FeatureNames:
         return found
 
     @property
+    def todo_places(self) -> dict[str, int]:
+        """How many ``TODO(<module>)`` markers each generated file holds: the work left."""
+        package = f"modules/{self.module}"
+        places = {f"{package}/models.py": 1}
+        if self.input_models:
+            places[f"{package}/validation.py"] = len(self.input_models)
+        if self.require_auth:
+            places[f"{package}/controllers.py"] = 1
+        if self.has_providers:
+            places.update(
+                {
+                    f"{package}/providers/{provider}.py": len(self.ops)
+                    for provider in self.providers
+                }
+            )
+        else:
+            places[f"{package}/service.py"] = len(self.ops)
+        return places
+
+    @property
     def log_events(self) -> list[str]:
         """Every structlog event the feature emits."""
         events = [

@@ -66,6 +66,7 @@ def test_a_person_answers_every_prompt_and_fixes_a_refused_name(tmp_path: Path) 
     )
     assert "with its plan in modules/incident_notes/PLAN.md" in shown
     assert re.search(
-        r"\(\d+ tasks open, at the places marked TODO\(incident_notes\)\)", shown
+        r"\(\d+ tasks open\)\. 7 places marked TODO\(incident_notes\)", shown
     )
+    assert "modules/incident_notes/providers/google.py (4)" in shown
     assert "python tests/unit/modules/incident_notes/test_plan.py" in shown

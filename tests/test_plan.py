@@ -306,3 +306,44 @@ def test_plan_check_fails_on_a_repeated_task_id(generate: Any, host: Path) -> No
 
     assert completed.returncode == 1
     assert "test_task_ids_are_unique" in completed.stdout
+
+
+@pytest.mark.parametrize(
+    "answers", [answers_of(p) for p in MATRIX], ids=[p.id for p in MATRIX]
+)
+def test_todo_places_counted_by_the_helpers_are_the_markers_in_the_code(
+    answers: dict[str, Any]
+) -> None:
+    answers.setdefault("module_name", "incident_notes")
+    answers.setdefault("entity_name", "IncidentNote")
+    context = {**CANONICAL_ANSWERS, **answers, "provider": "google"}
+    names = naming.feature_names(context)
+    marker = f"TODO({names.module})"
+    environment = Environment(
+        loader=FileSystemLoader(ROOT / "template"),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    environment.filters.update(template_jinja.FILTERS)
+    counted: dict[str, int] = {}
+    for template in sorted((ROOT / "template").rglob("*.py.jinja")):
+        relative = str(template.relative_to(ROOT / "template"))
+        if "{% if providers %}" in relative and not names.providers:
+            continue  # copier drops the providers folder when there are none
+        for provider in names.providers if "{% yield" in relative else ["google"]:
+            text = environment.get_template(relative).render(
+                {**context, "names": names, "provider": provider}
+            )
+            if marker in text:
+                path = relative.replace("{{ module_name }}", names.module).replace(
+                    "{% if providers %}providers{% endif %}", "providers"
+                )
+                path = (
+                    path.split("{% yield")[0] + f"{provider}.py"
+                    if "{% yield" in path
+                    else path
+                )
+                counted[path.removesuffix(".jinja")] = text.count(marker)
+
+    assert counted == names.todo_places
