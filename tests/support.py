@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 ROOT = Path(__file__).resolve().parent.parent
 REFERENCE_HOST = ROOT / "reference_host"
@@ -136,3 +137,26 @@ def run_gate(
     return subprocess.run(
         gate.command, cwd=host, env=env, capture_output=True, text=True, check=False
     )
+
+
+def template_environment() -> Environment:
+    """Jinja configured as copier.yml configures it, with the template's filters.
+
+    Renders one template file directly, without a copier run: fast enough for
+    property tests over many answers.
+    """
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    from extensions import (
+        jinja as template_jinja,
+    )  # noqa: PLC0415 - needs ROOT on sys.path first
+
+    environment = Environment(
+        loader=FileSystemLoader(ROOT / "template"),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=StrictUndefined,
+    )
+    environment.filters.update(template_jinja.FILTERS)
+    return environment

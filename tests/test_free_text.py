@@ -14,25 +14,16 @@ from typing import Any
 import black
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from extensions import jinja as template_jinja
 from extensions import naming
-from support import CANONICAL_ANSWERS, ROOT
+from support import CANONICAL_ANSWERS, ROOT, template_environment
 
 TEMPLATE = ROOT / "template"
 PYTHON_TEMPLATES = sorted(
     str(path.relative_to(TEMPLATE)) for path in TEMPLATE.rglob("*.py.jinja")
 )
 BLACK = black.Mode(target_versions={black.TargetVersion.PY311})
-ENVIRONMENT = Environment(
-    loader=FileSystemLoader(TEMPLATE),
-    trim_blocks=True,
-    lstrip_blocks=True,
-    keep_trailing_newline=True,
-    undefined=StrictUndefined,
-)
-ENVIRONMENT.filters.update(template_jinja.FILTERS)
+ENVIRONMENT = template_environment()
 
 # What the answers' validators let through: no control characters but tab and newline.
 one_line = st.text(

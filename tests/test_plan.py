@@ -11,12 +11,10 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markdown_it import MarkdownIt
 
-from extensions import jinja as template_jinja
 from extensions import naming
-from support import CANONICAL_ANSWERS, PYTHON, ROOT
+from support import CANONICAL_ANSWERS, PYTHON, ROOT, template_environment
 from test_matrix import MATRIX
 
 SECTIONS = [
@@ -32,6 +30,7 @@ SECTIONS = [
     "10. Rollout plan",
     "11. Architectural checklist",
 ]
+ENVIRONMENT = template_environment()
 PLAN_TEMPLATE = "modules/{{ module_name }}/PLAN.md.jinja"
 MARKDOWN = MarkdownIt("commonmark").enable("table")
 TASK_LINE = re.compile(r"^- \[[ x]\] \*\*(T\d{3})\*\*")
@@ -49,15 +48,7 @@ def render_plan(**answers: Any) -> str:
     context.update(success_criteria=[], out_of_scope=[])
     context.update(answers)
     context["names"] = naming.feature_names(context)
-    environment = Environment(
-        loader=FileSystemLoader(ROOT / "template"),
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        undefined=StrictUndefined,
-    )
-    environment.filters.update(template_jinja.FILTERS)
-    return environment.get_template(PLAN_TEMPLATE).render(context)
+    return ENVIRONMENT.get_template(PLAN_TEMPLATE).render(context)
 
 
 def structure(plan: str) -> dict[str, Any]:
@@ -319,20 +310,13 @@ def test_todo_places_counted_by_the_helpers_are_the_markers_in_the_code(
     context = {**CANONICAL_ANSWERS, **answers, "provider": "google"}
     names = naming.feature_names(context)
     marker = f"TODO({names.module})"
-    environment = Environment(
-        loader=FileSystemLoader(ROOT / "template"),
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    environment.filters.update(template_jinja.FILTERS)
     counted: dict[str, int] = {}
     for template in sorted((ROOT / "template").rglob("*.py.jinja")):
         relative = str(template.relative_to(ROOT / "template"))
         if "{% if providers %}" in relative and not names.providers:
             continue  # copier drops the providers folder when there are none
         for provider in names.providers if "{% yield" in relative else ["google"]:
-            text = environment.get_template(relative).render(
+            text = ENVIRONMENT.get_template(relative).render(
                 {**context, "names": names, "provider": provider}
             )
             if marker in text:
