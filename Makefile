@@ -23,3 +23,8 @@ golden: $(VENV)/installed  ## rewrite docs/example after a deliberate template c
 
 clean:
 	rm -rf $(VENV) build
+
+.PHONY: bench
+
+bench: $(VENV)/installed  ## the benchmark, on demand and not part of CI: one table (docs/benchmarks.md)
+	$(PY) bench/run.py

@@ -1,0 +1,489 @@
+"""The template's benchmark: one table, every figure measured in this one run.
+
+Usage: python bench/run.py [--runs N] [--test-runs N] [--rounds N] [--requests N]
+                           [--with-suite] [--suite-runs N] [--profile N] [--scratch DIR]
+
+Run on demand (``make bench``); it is not part of CI and its exit status is 0 whether
+or not a target holds (non-zero only when something it runs fails). The figures:
+
+  a. ``copier copy`` of docs/example/answers.yml (every operation, three providers)
+     against ``copier copy`` of a one-file template, the floor.
+  b. ``copier update`` of that feature from 0.1.0 to 0.2.0 of a throwaway template
+     repository (tests/versions.py) against ``copier copy`` of 0.1.0 from the same
+     repository; the ratio to (a)'s copy is shown too.
+  c. The generated feature's own tests (unit and integration), wall time.
+  d. Requests per second of the generated GET route against a hand-written minimal
+     synchronous route, through the same client (bench/endpoint.py).
+  e. The template's whole test suite on two workers (only with --with-suite: slow).
+
+The two sides of each ratio are measured in alternation, and each ratio is the median of
+the per-run ratios, so the machine's drift affects both sides alike. Every figure is a
+median with its spread (min-max) over the runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+import support  # noqa: E402  (lives with the tests: the reference host, the answers)
+import versions  # noqa: E402  (the throwaway template repository with two versions)
+
+PYTHON = sys.executable
+ANSWERS = support.EXAMPLE_DIR / "answers.yml"
+MODULE = str(support.CANONICAL_ANSWERS["module_name"])
+ANSWERS_FILE = f".copier-answers.{MODULE}.yml"
+ENDPOINT_SCRIPT = Path(__file__).resolve().parent / "endpoint.py"
+
+FLOOR_COPIER_YML = """_subdirectory: template
+name:
+  type: str
+  default: world
+"""
+
+
+@dataclass
+class Sample:
+    """Repeated measurements of one quantity."""
+
+    values: list[float]
+
+    @property
+    def median(self) -> float:
+        """The median of the values."""
+        return statistics.median(self.values)
+
+    def show(self, unit: str, digits: int = 2) -> str:
+        """The median with its min-max spread, e.g. ``1.02 s (0.98-1.10)``."""
+        low, high = min(self.values), max(self.values)
+        return f"{self.median:.{digits}f}{unit} ({low:.{digits}f}-{high:.{digits}f})"
+
+
+@dataclass
+class Row:
+    """One line of the table."""
+
+    figure: str
+    measured: str
+    ratio: str
+    target: str
+    holds: bool | None
+
+
+def ratios(numerators: Sample, denominators: Sample) -> Sample:
+    """The per-run ratios of two samples measured in alternation."""
+    return Sample([n / d for n, d in zip(numerators.values, denominators.values)])
+
+
+def bench_env() -> dict[str, str]:
+    """The environment of every command: no pytest or coverage leftovers, a git identity."""
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("PYTEST_", "COV_", "COVERAGE_"))
+    }
+    for key, value in {
+        "GIT_AUTHOR_NAME": "bench",
+        "GIT_AUTHOR_EMAIL": "bench@example.invalid",
+        "GIT_COMMITTER_NAME": "bench",
+        "GIT_COMMITTER_EMAIL": "bench@example.invalid",
+    }.items():
+        env.setdefault(key, value)
+    return env
+
+
+ENV = bench_env()
+
+
+def run(command: Sequence[str | Path], cwd: Path, quiet_stdout: bool = False) -> float:
+    """Run ``command`` in ``cwd`` and return its wall time; fail loudly if it fails."""
+    started = time.perf_counter()
+    completed = subprocess.run(
+        [str(part) for part in command],
+        cwd=cwd,
+        env=ENV,
+        stdout=subprocess.DEVNULL if quiet_stdout else subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        check=False,
+    )
+    elapsed = time.perf_counter() - started
+    if completed.returncode != 0:
+        command_line = " ".join(str(part) for part in command)
+        raise SystemExit(
+            f"failed (exit {completed.returncode}) in {cwd}: {command_line}\n"
+            f"{completed.stdout or ''}{completed.stderr}"
+        )
+    return elapsed
+
+
+def copier_copy(source: Path, destination: Path, *options: str) -> list[str | Path]:
+    """``copier copy`` of the example answers, as a user runs it."""
+    return [
+        PYTHON,
+        "-m",
+        "copier",
+        "copy",
+        "--trust",
+        "--defaults",
+        "--quiet",
+        *options,
+        "--data-file",
+        ANSWERS,
+        source,
+        destination,
+    ]
+
+
+def git(repo: Path, *args: str) -> None:
+    """Run one git command in ``repo``."""
+    run(["git", *args], repo)
+
+
+def alternate(
+    runs: int, first: Callable[[int], float], second: Callable[[int], float]
+) -> tuple[Sample, Sample]:
+    """Time ``first`` and ``second`` ``runs`` times each, taking turns, order flipping."""
+    firsts: list[float] = []
+    seconds: list[float] = []
+    for index in range(runs):
+        if index % 2 == 0:
+            firsts.append(first(index))
+            seconds.append(second(index))
+        else:
+            seconds.append(second(index))
+            firsts.append(first(index))
+    return Sample(firsts), Sample(seconds)
+
+
+def measure_copies(scratch: Path, runs: int) -> tuple[Sample, Sample, Path]:
+    """(a): the full copy and the floor's; returns the last generated host too."""
+    floor = scratch / "floor-template"
+    (floor / "template").mkdir(parents=True)
+    (floor / "copier.yml").write_text(FLOOR_COPIER_YML)
+    (floor / "template" / "one.txt.jinja").write_text("hello {{ name }}\n")
+    hosts = [scratch / f"copy-{index}" / "host" for index in range(runs)]
+
+    def full(index: int) -> float:
+        host = support.fresh_host(hosts[index])
+        return run(copier_copy(ROOT, host, "--vcs-ref", "HEAD"), ROOT)
+
+    def one_file(index: int) -> float:
+        return run(copier_copy(floor, scratch / f"floor-{index}"), ROOT)
+
+    full_copy, floor_copy = alternate(runs, full, one_file)
+    if not (hosts[-1] / "modules" / MODULE / "service.py").is_file():
+        raise SystemExit(f"the copy did not write modules/{MODULE}/service.py")
+    return full_copy, floor_copy, hosts[-1]
+
+
+def measure_update(scratch: Path, runs: int) -> tuple[Sample, Sample]:
+    """(b): the update 0.1.0 -> 0.2.0 and the copy of 0.1.0 from the same repository."""
+    repo = versions.build_versions(scratch / "versions-repo")
+    host = support.fresh_host(scratch / "update-host")
+    git(host, "init", "-q")
+    git(host, "add", "-A")
+    git(host, "commit", "-q", "-m", "host")
+    run(copier_copy(repo, host, "--vcs-ref", "0.1.0"), host)
+    git(host, "add", "-A")
+    git(host, "commit", "-q", "-m", f"{MODULE} 0.1.0")
+    update = [
+        PYTHON,
+        "-m",
+        "copier",
+        "update",
+        "--trust",
+        "--defaults",
+        "--quiet",
+        "-a",
+        ANSWERS_FILE,
+        "-r",
+        "0.2.0",
+    ]
+
+    def update_once(index: int) -> float:
+        elapsed = run(update, host)
+        if "_commit: 0.2.0" not in (host / ANSWERS_FILE).read_text():
+            raise SystemExit("copier update did not move the feature to 0.2.0")
+        git(host, "reset", "-q", "--hard")
+        git(host, "clean", "-fdq")
+        return elapsed
+
+    def copy_once(index: int) -> float:
+        destination = support.fresh_host(scratch / f"copy-0.1.0-{index}" / "host")
+        return run(copier_copy(repo, destination, "--vcs-ref", "0.1.0"), ROOT)
+
+    return alternate(runs, update_once, copy_once)
+
+
+def measure_feature_tests(host: Path, runs: int) -> Sample:
+    """(c): the generated feature's unit and integration tests, wall time."""
+    command = [
+        PYTHON,
+        "-m",
+        "pytest",
+        "-q",
+        "-p",
+        "no:cacheprovider",
+        f"tests/unit/modules/{MODULE}",
+        f"tests/integration/modules/{MODULE}",
+    ]
+    return Sample([run(command, host) for _ in range(runs)])
+
+
+def measure_endpoint(
+    host: Path, scratch: Path, rounds: int, requests: int, profile: int
+) -> dict[str, object]:
+    """(d): the rates of the three apps of bench/endpoint.py, round by round."""
+    out = scratch / "endpoint.json"
+    command: list[str | Path] = [PYTHON, ENDPOINT_SCRIPT, "--out", out]
+    command += ["--rounds", str(rounds), "--requests", str(requests)]
+    command += ["--profile", str(profile)]
+    run(command, host, quiet_stdout=True)
+    result: dict[str, object] = json.loads(out.read_text())
+    return result
+
+
+def measure_suite(runs: int) -> tuple[Sample, str]:
+    """(e): the template's whole suite on two workers; returns its last summary too."""
+    seconds = []
+    summary = ""
+    for _ in range(runs):
+        started = time.perf_counter()
+        completed = subprocess.run(
+            [PYTHON, "-m", "pytest", "-n", "2", "-q"],
+            cwd=ROOT,
+            env=ENV,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        seconds.append(time.perf_counter() - started)
+        lines = completed.stdout.strip().splitlines()
+        summary = lines[-1].strip("= ") if lines else f"exit {completed.returncode}"
+    return Sample(seconds), summary
+
+
+def machine(load_at_start: float) -> list[str]:
+    """A short description of the machine, its load, and of what was measured."""
+    cpu = "unknown CPU"
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.is_file():
+        for line in cpuinfo.read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    memory = "unknown"
+    meminfo = Path("/proc/meminfo")
+    if meminfo.is_file():
+        kilobytes = int(meminfo.read_text().split("MemTotal:")[1].split()[0])
+        memory = f"{kilobytes / 1024 ** 2:.1f} GiB"
+    cores = (
+        len(os.sched_getaffinity(0))
+        if hasattr(os, "sched_getaffinity")
+        else os.cpu_count()
+    )
+    status = subprocess.run(
+        ["git", "status", "--porcelain", "--", ".", ":!bench"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout
+    git_version = subprocess.run(
+        ["git", "--version"], capture_output=True, text=True, check=False
+    ).stdout.strip()
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout.strip()
+    from copier import __version__ as copier_version
+    from fastapi import __version__ as fastapi_version
+
+    return [
+        f"machine: {cores} cores available ({cpu}), {memory} memory,"
+        f" {platform.system()} {platform.release()}",
+        f"software: Python {platform.python_version()}, copier {copier_version},"
+        f" FastAPI {fastapi_version}, {git_version}",
+        f"template: commit {commit}, "
+        + ("with uncommitted changes (measured too)" if status else "clean checkout"),
+        f"load average (1 min): {load_at_start:.2f} at the start,"
+        f" {os.getloadavg()[0]:.2f} at the end",
+    ]
+
+
+def table(rows: list[Row]) -> str:
+    """The rows as a Markdown table."""
+    header = ["figure", "measured: median (min-max)", "ratio", "target", "holds"]
+    lines = [
+        [
+            row.figure,
+            row.measured,
+            row.ratio,
+            row.target,
+            "-" if row.holds is None else ("yes" if row.holds else "NO"),
+        ]
+        for row in rows
+    ]
+    widths = [max(len(line[i]) for line in [header, *lines]) for i in range(5)]
+
+    def render(cells: list[str]) -> str:
+        return (
+            "| "
+            + " | ".join(cell.ljust(width) for cell, width in zip(cells, widths))
+            + " |"
+        )
+
+    return "\n".join(
+        [render(header), render(["-" * width for width in widths])]
+        + [render(line) for line in lines]
+    )
+
+
+def main() -> int:
+    """Measure every figure, print the table, and the profiles if asked."""
+    parser = argparse.ArgumentParser(
+        description=__doc__.splitlines()[0],
+        formatter_class=argparse.ArgumentDefaultsHelpFormatter,
+    )
+    parser.add_argument("--runs", type=int, default=5, help="copies and updates")
+    parser.add_argument("--test-runs", type=int, default=3, help="(c) runs")
+    parser.add_argument("--rounds", type=int, default=7, help="(d) rounds per app")
+    parser.add_argument("--requests", type=int, default=1000, help="(d) per round")
+    parser.add_argument("--with-suite", action="store_true", help="measure (e)")
+    parser.add_argument("--suite-runs", type=int, default=1, help="(e) runs")
+    parser.add_argument(
+        "--profile",
+        type=int,
+        default=0,
+        metavar="N",
+        help="print where N requests of each app of (d) spend their time",
+    )
+    parser.add_argument(
+        "--scratch", type=Path, default=ROOT / "build" / "bench", help="work folder"
+    )
+    args = parser.parse_args()
+    scratch = args.scratch.resolve()
+    shutil.rmtree(scratch, ignore_errors=True)
+    scratch.mkdir(parents=True)
+    load_at_start = os.getloadavg()[0]
+    started = time.perf_counter()
+
+    def step(text: str) -> None:
+        print(f"[{time.perf_counter() - started:6.1f} s] {text}", file=sys.stderr)
+
+    step(f"(a) {args.runs} full copies and {args.runs} one-file copies")
+    full_copy, floor_copy, host = measure_copies(scratch, args.runs)
+    step(f"(b) {args.runs} updates and {args.runs} copies of 0.1.0")
+    update, copy_010 = measure_update(scratch, args.runs)
+    step(f"(c) the generated tests, {args.test_runs} times")
+    feature_tests = measure_feature_tests(host, args.test_runs)
+    step(f"(d) {args.rounds} rounds of {args.requests} requests per app")
+    endpoint = measure_endpoint(host, scratch, args.rounds, args.requests, args.profile)
+    suite: tuple[Sample, str] | None = None
+    if args.with_suite:
+        step(f"(e) the template's suite on 2 workers, {args.suite_runs} time(s)")
+        suite = measure_suite(args.suite_runs)
+    step("done")
+
+    rates = endpoint["rates"]
+    assert isinstance(rates, dict)
+    minimal = Sample(rates["minimal"])
+    wired = Sample(rates["wired"])
+    overridden = Sample(rates["overridden"])
+    copy_ratio = ratios(full_copy, floor_copy)
+    update_ratio = ratios(update, copy_010)
+    update_to_a = Sample([u / full_copy.median for u in update.values])
+    wired_ratio = ratios(wired, minimal)
+    overridden_ratio = ratios(overridden, minimal)
+    rows = [
+        Row(
+            "(a) copy: full answers / one-file template",
+            f"{full_copy.show(' s')} / {floor_copy.show(' s')}",
+            copy_ratio.show(""),
+            "<= 1.5",
+            copy_ratio.median <= 1.5,
+        ),
+        Row(
+            "(b) update 0.1.0->0.2.0 / copy of 0.1.0, same repo",
+            f"{update.show(' s')} / {copy_010.show(' s')}",
+            update_ratio.show(""),
+            "<= 2.5",
+            update_ratio.median <= 2.5,
+        ),
+        Row(
+            "(b') the same update / (a)'s full copy (median)",
+            f"{update.show(' s')} / {full_copy.median:.2f} s",
+            update_to_a.show(""),
+            "<= 2.5",
+            update_to_a.median <= 2.5,
+        ),
+        Row(
+            "(c) generated feature's tests, wall",
+            feature_tests.show(" s"),
+            "",
+            "<= 3 s",
+            feature_tests.median <= 3,
+        ),
+        Row(
+            "(d) GET req/s: generated, host wiring / minimal",
+            f"{wired.show('', 0)} / {minimal.show('', 0)}",
+            wired_ratio.show(""),
+            ">= 0.85",
+            wired_ratio.median >= 0.85,
+        ),
+        Row(
+            "(d') GET req/s: generated, test overrides / minimal",
+            f"{overridden.show('', 0)} / {minimal.show('', 0)}",
+            overridden_ratio.show(""),
+            ">= 0.85",
+            overridden_ratio.median >= 0.85,
+        ),
+    ]
+    if suite is None:
+        rows.append(
+            Row("(e) template's suite, -n 2", "not run (--with-suite)", "", "", None)
+        )
+    else:
+        seconds, summary = suite
+        runs = len(seconds.values)
+        rows.append(
+            Row(
+                "(e) template's suite, -n 2",
+                f"{seconds.show(' s', 0)}, {runs} run(s), {summary}",
+                "",
+                "<= 600 s",
+                seconds.median <= 600,
+            )
+        )
+
+    print("\n".join(machine(load_at_start)))
+    print(
+        f"runs: {args.runs} copies and updates per side, {args.test_runs} test runs,"
+        f" {args.rounds} rounds of {args.requests} requests per app\n"
+    )
+    print(table(rows))
+    profiles = endpoint.get("profiles")
+    if isinstance(profiles, list):
+        print("\n" + "\n\n".join(str(text) for text in profiles))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
