@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from fastapi import APIRouter, Depends, Response, status
+from fastapi import APIRouter, Response, status
 
 from modules.incident_notes import controllers
 from modules.incident_notes.schemas import (
@@ -18,7 +18,6 @@ OPENAPI_TAG: dict[str, Any] = {
 router = APIRouter(
     prefix="/incident-notes",
     tags=[OPENAPI_TAG["name"]],
-    dependencies=[Depends(controllers.require_enabled)],
 )
 router.add_api_route(
     "",

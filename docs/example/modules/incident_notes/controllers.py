@@ -27,7 +27,7 @@ from modules.incident_notes.validation import ID_PATTERN
 
 
 @lru_cache(maxsize=1)
-def get_incident_notes_service() -> IncidentNotesService:
+def build_incident_notes_service() -> IncidentNotesService:
     """Build the service once per process, from the settings singleton.
 
     Returns:
@@ -38,20 +38,26 @@ def get_incident_notes_service() -> IncidentNotesService:
     return IncidentNotesService(settings=feature_settings, provider=provider)
 
 
-def require_enabled(settings: SettingsDep) -> None:
-    """Answer 404 on every route while ``INCIDENT_NOTES_ENABLED`` is false.
+def get_incident_notes_service(settings: SettingsDep) -> IncidentNotesService:
+    """The routes' dependency: the service, while ``INCIDENT_NOTES_ENABLED`` is true.
+
+    One dependency does both jobs, so a request pays for one call, not two.
 
     Args:
         settings: The host's settings.
 
+    Returns:
+        The process-wide service.
+
     Raises:
-        HTTPException: 404 when the feature is switched off.
+        HTTPException: 404 on every route while the feature is switched off.
     """
     if not settings.incident_notes.INCIDENT_NOTES_ENABLED:
         raise HTTPException(
             status_code=status.HTTP_404_NOT_FOUND,
             detail="Incident Notes is not enabled",
         )
+    return build_incident_notes_service()
 
 
 ServiceDep = Annotated[IncidentNotesService, Depends(get_incident_notes_service)]

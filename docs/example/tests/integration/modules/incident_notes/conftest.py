@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 from infrastructure.configuration.features.incident_notes import IncidentNotesSettings
 from infrastructure.services import CurrentUserDep, get_settings
 from modules.incident_notes import register_routes
-from modules.incident_notes.controllers import get_incident_notes_service
+from modules.incident_notes import controllers
 from modules.incident_notes.service import IncidentNotesService
 from tests.unit.modules.incident_notes.fakes import FakeIncidentNotesProvider
 
@@ -37,13 +37,18 @@ def service(
 
 
 @pytest.fixture
-def app(make_mock_settings: Callable[..., Any], service: Any) -> Iterator[FastAPI]:
-    """A FastAPI app with the feature mounted and its dependencies overridden."""
+def app(
+    make_mock_settings: Callable[..., Any],
+    service: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> Iterator[FastAPI]:
+    """A FastAPI app with the feature mounted, on test settings and the test service."""
+    builder = "build_incident_notes_service"
+    monkeypatch.setattr(controllers, builder, lambda: service)
     app = FastAPI()
     register_routes(app)
     settings = make_mock_settings(**{"incident_notes.INCIDENT_NOTES_ENABLED": True})
     app.dependency_overrides[get_settings] = lambda: settings
-    app.dependency_overrides[get_incident_notes_service] = lambda: service
     app.dependency_overrides[current_user_dependency()] = lambda: MagicMock(
         name="current_user"
     )
