@@ -86,7 +86,13 @@ def structure(plan: str) -> dict[str, Any]:
 
 
 def answers_of(param: Any) -> dict[str, Any]:
-    return {"feature_name": "Incident Notes", **param.values[0]}
+    """The full answers of one matrix entry (its own, over the matrix's base)."""
+    base = {
+        "feature_name": "Incident Notes",
+        "module_name": "incident_notes",
+        "entity_name": "IncidentNote",
+    }
+    return {**base, **param.values[0]}
 
 
 @pytest.mark.parametrize(
@@ -95,8 +101,6 @@ def answers_of(param: Any) -> dict[str, Any]:
 def test_plan_has_every_section_in_order_and_unique_task_ids(
     answers: dict[str, Any]
 ) -> None:
-    answers.setdefault("module_name", "incident_notes")
-    answers.setdefault("entity_name", "IncidentNote")
     plan = render_plan(**answers)
 
     seen = structure(plan)
@@ -305,8 +309,6 @@ def test_plan_check_fails_on_a_repeated_task_id(generate: Any, host: Path) -> No
 def test_todo_places_counted_by_the_helpers_are_the_markers_in_the_code(
     answers: dict[str, Any]
 ) -> None:
-    answers.setdefault("module_name", "incident_notes")
-    answers.setdefault("entity_name", "IncidentNote")
     context = {**CANONICAL_ANSWERS, **answers, "provider": "google"}
     names = naming.feature_names(context)
     marker = f"TODO({names.module})"
