@@ -146,7 +146,7 @@ def make_team_edits(host: Path) -> None:
     )
     _edit(
         validation,
-        "    # TODO(incident_notes): add the business rules a change to a incident note must satisfy.\n",
+        "    # TODO(incident_notes): add the business rules a change to an incident note must satisfy.\n",
         "",
     )
     google = host / PACKAGE / "providers" / "google.py"

@@ -21,7 +21,7 @@ class IncidentNote:
 
 @dataclass(frozen=True)
 class IncidentNoteDraft:
-    """A incident note that does not exist yet.
+    """An incident note that does not exist yet.
 
     Attributes:
         title: Short title.
@@ -34,7 +34,7 @@ class IncidentNoteDraft:
 
 @dataclass(frozen=True)
 class IncidentNoteChanges:
-    """The fields of a incident note to change; ``None`` keeps a field as it is.
+    """The fields of an incident note to change; ``None`` keeps a field as it is.
 
     Attributes:
         title: New title, or ``None``.

@@ -19,7 +19,7 @@ _ID = re.compile(ID_PATTERN)
 
 
 def validate_incident_note_id(incident_note_id: str) -> OperationResult[str]:
-    """Check that an identifier has the shape of a incident note id.
+    """Check that an identifier has the shape of an incident note id.
 
     Args:
         incident_note_id: The identifier to check.
@@ -81,7 +81,7 @@ def validate_changes(
         return OperationResult.permanent_error(
             "title must not be blank", error_code=INVALID_INCIDENT_NOTE
         )
-    # TODO(incident_notes): add the business rules a change to a incident note must satisfy.
+    # TODO(incident_notes): add the business rules a change to an incident note must satisfy.
     title = changes.title.strip() if changes.title is not None else None
     return OperationResult.success(data=replace(changes, title=title))
 
