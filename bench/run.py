@@ -130,22 +130,9 @@ def run(command: Sequence[str | Path], cwd: Path, quiet_stdout: bool = False) ->
     return elapsed
 
 
-def copier_copy(source: Path, destination: Path, *options: str) -> list[str | Path]:
+def copier_copy(source: Path, destination: Path, *options: str) -> list[str]:
     """``copier copy`` of the example answers, as a user runs it."""
-    return [
-        PYTHON,
-        "-m",
-        "copier",
-        "copy",
-        "--trust",
-        "--defaults",
-        "--quiet",
-        *options,
-        "--data-file",
-        ANSWERS,
-        source,
-        destination,
-    ]
+    return support.copy_command(destination, "--quiet", *options, source=source)
 
 
 def git(repo: Path, *args: str) -> None:

@@ -55,6 +55,21 @@ def _split_top_level(params: str) -> list[str]:
     return parts
 
 
+def _split_at_bracket(
+    pad: str, head: str, body: str, tail: str, hug: bool, line_length: int
+) -> str:
+    """Black's split of a line at one bracket pair: ``head`` ends with the opening bracket.
+
+    The body goes on one indented line when ``hug`` allows it and it fits; otherwise
+    one item per line, each with a trailing comma.
+    """
+    inner = pad + " " * 4
+    if hug and len(inner) + len(body) <= line_length:
+        return f"{pad}{head}\n{inner}{body}\n{pad}{tail}"
+    lines = "".join(f"{inner}{part},\n" for part in _split_top_level(body))
+    return f"{pad}{head}\n{lines}{pad}{tail}"
+
+
 def pydef(signature: str, indent: int = 0, line_length: int = 88) -> str:
     """Lay out a one-line ``def`` signature exactly as black does.
 
@@ -74,12 +89,9 @@ def pydef(signature: str, indent: int = 0, line_length: int = 88) -> str:
         return pad + signature
     head, rest = signature.split("(", 1)
     params, tail = rest.rsplit(")", 1)
-    inner = pad + " " * 4
     # Black adds a trailing comma to a lone parameter, which keeps it on its own line.
-    if len(_split_top_level(params)) > 1 and len(inner) + len(params) <= line_length:
-        return f"{pad}{head}(\n{inner}{params}\n{pad}){tail}"
-    lines = "".join(f"{inner}{part},\n" for part in _split_top_level(params))
-    return f"{pad}{head}(\n{lines}{pad}){tail}"
+    hug = len(_split_top_level(params)) > 1
+    return _split_at_bracket(pad, f"{head}(", params, f"){tail}", hug, line_length)
 
 
 def pyline(statement: str, indent: int = 0, line_length: int = 88) -> str:
@@ -111,15 +123,11 @@ def pyline(statement: str, indent: int = 0, line_length: int = 88) -> str:
         statement[position + 1 : close],
         statement[close:],
     )
-    inner = pad + " " * 4
     before = head[:-1].rstrip()[-1:]
     is_literal = head[-1] == "{" or not (before.isalnum() or before in "_)]")
     # Black always explodes a collection literal that does not fit, one item per line.
     explode = is_literal and len(_split_top_level(body)) > 1
-    if not explode and len(inner) + len(body) <= line_length:
-        return f"{pad}{head}\n{inner}{body}\n{pad}{tail}"
-    lines = "".join(f"{inner}{part},\n" for part in _split_top_level(body))
-    return f"{pad}{head}\n{lines}{pad}{tail}"
+    return _split_at_bracket(pad, head, body, tail, not explode, line_length)
 
 
 def import_from(names: Iterable[str], module: str, line_length: int = 88) -> str:

@@ -348,6 +348,21 @@ class FeatureNames:
         return [every[verb] for verb in self.operations]
 
     @property
+    def controller_fastapi_imports(self) -> list[str]:
+        """What controllers.py imports from fastapi."""
+        found = ["Depends", "HTTPException", "status"]
+        found += ["Path"] if self.needs_id else []
+        return found + (["Query"] if self.has("list") else [])
+
+    def seam(self, op: Operation) -> str:
+        """What the service calls to do ``op``: the primary provider, or its own method."""
+        return (
+            f"self._provider.{op.method}"
+            if self.has_providers
+            else f"self._{op.method}"
+        )
+
+    @property
     def validators(self) -> list[str]:
         """The validation functions the service calls, sorted as an import line wants them."""
         found = []

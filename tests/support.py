@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import hashlib
 import os
 import shutil
 import subprocess
@@ -51,6 +52,25 @@ def feature_paths(module: str) -> list[str]:
         f"tests/integration/modules/{module}",
         f".copier-answers.{module}.yml",
     ]
+
+
+def copy_command(destination: Path, *options: str, source: Path = ROOT) -> list[str]:
+    """``copier copy`` as a user runs it, with the example's answers file."""
+    command = [PYTHON, "-m", "copier", "copy", "--trust", "--defaults", *options]
+    return command + [
+        "--data-file",
+        str(EXAMPLE_DIR / "answers.yml"),
+        str(source),
+        str(destination),
+    ]
+
+
+def tree_digest(root: Path, paths: list[str] | None = None) -> dict[str, str]:
+    """A hash of every file under ``paths`` of ``root`` (all of it by default), by relative path."""
+    files = tree_files(root, paths) if paths is not None else tree_files(root, ["."])
+    return {
+        name: hashlib.sha256(content).hexdigest() for name, content in files.items()
+    }
 
 
 def tree_files(root: Path, paths: list[str]) -> dict[str, bytes]:

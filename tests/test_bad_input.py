@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -11,18 +10,10 @@ import pytest
 import yaml
 
 from bad_inputs import BAD_ANSWERS, BadAnswer, markdown_table
-from support import CANONICAL_ANSWERS, PYTHON, ROOT, fresh_host
+from support import CANONICAL_ANSWERS, PYTHON, ROOT, fresh_host, tree_digest
 
 BAD_INPUT_DOC = ROOT / "docs" / "bad-input.md"
 TABLE_START = "<!-- table: generated from tests/bad_inputs.py -->\n"
-
-
-def tree_digest(root: Path) -> dict[str, str]:
-    return {
-        str(path.relative_to(root)): hashlib.sha256(path.read_bytes()).hexdigest()
-        for path in sorted(root.rglob("*"))
-        if path.is_file()
-    }
 
 
 def new_feature(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import subprocess
@@ -15,7 +14,7 @@ from support import (
     feature_paths,
     host_gates,
     run_gate,
-    tree_files,
+    tree_digest,
 )
 
 # Runs inside the host, as the bot starts: plugin discovery, hooks, lifespan.
@@ -100,17 +99,11 @@ def test_host_refuses_to_start_with_an_unknown_primary_provider(
     assert "unknown provider 'nope'" in completed.stderr
 
 
-def _digest(files: dict[str, bytes]) -> dict[str, str]:
-    return {
-        name: hashlib.sha256(content).hexdigest() for name, content in files.items()
-    }
-
-
 def test_two_features_live_side_by_side(
     generate: Any, host: Path, mypy_cache: Path
 ) -> None:
     first = generate(host, **CANONICAL_ANSWERS)
-    first_files = _digest(tree_files(first, feature_paths("incident_notes")))
+    first_files = tree_digest(first, feature_paths("incident_notes"))
 
     both = generate(
         first,
@@ -121,7 +114,7 @@ def test_two_features_live_side_by_side(
         require_auth=True,
     )
 
-    assert _digest(tree_files(both, feature_paths("incident_notes"))) == first_files
+    assert tree_digest(both, feature_paths("incident_notes")) == first_files
     settings = (both / "infrastructure/configuration/settings.py").read_text()
     for module in ("incident_notes", "access_requests"):
         assert settings.count(f'"{module}":') == 1

@@ -2,41 +2,16 @@
 
 from __future__ import annotations
 
-import hashlib
 import subprocess
 from pathlib import Path
 from typing import Any
 
-from support import CANONICAL_ANSWERS, EXAMPLE_DIR, PYTHON, ROOT, fresh_host
-
-
-def tree_digest(root: Path) -> dict[str, str]:
-    return {
-        str(path.relative_to(root)): hashlib.sha256(path.read_bytes()).hexdigest()
-        for path in sorted(root.rglob("*"))
-        if path.is_file()
-    }
+from support import CANONICAL_ANSWERS, copy_command, fresh_host, tree_digest
 
 
 def copier_copy(destination: Path, *extra: str) -> subprocess.CompletedProcess[str]:
     """Run copier as a user does, answers from the example's data file."""
-    command = [
-        PYTHON,
-        "-m",
-        "copier",
-        "copy",
-        "--trust",
-        "--defaults",
-        "--vcs-ref",
-        "HEAD",
-    ]
-    command += [
-        "--data-file",
-        str(EXAMPLE_DIR / "answers.yml"),
-        *extra,
-        str(ROOT),
-        str(destination),
-    ]
+    command = copy_command(destination, "--vcs-ref", "HEAD", *extra)
     return subprocess.run(command, capture_output=True, text=True, check=False)
 
 

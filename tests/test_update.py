@@ -7,7 +7,6 @@ team makes, commits, updates to 0.2.0 and checks what came out.
 
 from __future__ import annotations
 
-import hashlib
 import re
 import subprocess
 from pathlib import Path
@@ -23,7 +22,7 @@ from support import (
     fresh_host,
     host_gates,
     run_gate,
-    tree_files,
+    tree_digest,
 )
 from versions import build_versions, git
 
@@ -203,12 +202,28 @@ def conflicted(host: Path) -> list[str]:
     return sorted(set(unmerged) | set(marked))
 
 
-@pytest.fixture
-def updated(tmp_path: Path, template_repo: Path) -> Path:
+def edited_and_updated(root: Path, template_repo: Path) -> Path:
     """A host whose feature was generated at 0.1.0, edited by the team, then updated to 0.2.0."""
-    host = host_repo(tmp_path)
+    host = host_repo(root)
     copy_feature(host, template_repo, **CANONICAL_ANSWERS)
     make_team_edits(host)
+    update_feature(host, MODULE)
+    return host
+
+
+@pytest.fixture(scope="module")
+def updated(tmp_path_factory: pytest.TempPathFactory, template_repo: Path) -> Path:
+    """The updated host, shared by the tests that only read it."""
+    return edited_and_updated(tmp_path_factory.mktemp("updated"), template_repo)
+
+
+@pytest.fixture(scope="module")
+def updated_twice(
+    tmp_path_factory: pytest.TempPathFactory, template_repo: Path
+) -> Path:
+    """The updated host, committed, then updated to the same version again."""
+    host = edited_and_updated(tmp_path_factory.mktemp("updated-twice"), template_repo)
+    commit(host, "update to 0.2.0")
     update_feature(host, MODULE)
     return host
 
@@ -300,12 +315,8 @@ def test_overlapping_edits_show_as_a_conflict_and_lose_no_line(
     )
 
 
-def test_second_update_to_the_same_version_changes_nothing(updated: Path) -> None:
-    commit(updated, "update to 0.2.0")
-
-    update_feature(updated, MODULE)
-
-    assert git(updated, "status", "--porcelain") == ""
+def test_second_update_to_the_same_version_changes_nothing(updated_twice: Path) -> None:
+    assert git(updated_twice, "status", "--porcelain") == ""
 
 
 def test_update_leaves_another_feature_untouched(
@@ -321,25 +332,24 @@ def test_update_leaves_another_feature_untouched(
         "providers": [],
     }
     copy_feature(host, template_repo, **other)
-    before = _digest(tree_files(host, feature_paths("access_requests")))
+    before = tree_digest(host, feature_paths("access_requests"))
 
     update_feature(host, MODULE)
 
-    assert _digest(tree_files(host, feature_paths("access_requests"))) == before
+    assert tree_digest(host, feature_paths("access_requests")) == before
     assert (
         "_commit: 0.1.0" in (host / ".copier-answers.access_requests.yml").read_text()
     )
 
 
-def test_settings_wiring_appears_exactly_once_after_updates(updated: Path) -> None:
-    commit(updated, "update to 0.2.0")
-    update_feature(updated, MODULE)
-
-    settings = (updated / "infrastructure/configuration/settings.py").read_text()
+def test_settings_wiring_appears_exactly_once_after_updates(
+    updated_twice: Path,
+) -> None:
+    settings = (updated_twice / "infrastructure/configuration/settings.py").read_text()
     features = (
-        updated / "infrastructure/configuration/features/__init__.py"
+        updated_twice / "infrastructure/configuration/features/__init__.py"
     ).read_text()
-    env = (updated / ".env.example").read_text()
+    env = (updated_twice / ".env.example").read_text()
     assert settings.count('"incident_notes": IncidentNotesSettings') == 1
     assert settings.count("incident_notes: IncidentNotesSettings") == 1
     assert (
@@ -382,12 +392,6 @@ def test_wiring_task_stays_quiet_in_copiers_temporary_renders(
     output = completed.stdout + completed.stderr
     assert output.count("already wired") == 1
     assert "NOT wired" not in output
-
-
-def _digest(files: dict[str, bytes]) -> dict[str, str]:
-    return {
-        name: hashlib.sha256(content).hexdigest() for name, content in files.items()
-    }
 
 
 def _update_all_loop() -> str:

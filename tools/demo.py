@@ -31,22 +31,7 @@ def main() -> int:
 
     print(f"generating {support.CANONICAL_ANSWERS['feature_name']!r} into {host}")
     copy = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "copier",
-            "copy",
-            "--trust",
-            "--defaults",
-            "--quiet",
-            "--vcs-ref",
-            "HEAD",
-            "--data-file",
-            str(support.EXAMPLE_DIR / "answers.yml"),
-            str(ROOT),
-            str(host),
-        ],
-        check=False,
+        support.copy_command(host, "--quiet", "--vcs-ref", "HEAD"), check=False
     )
     if copy.returncode != 0:
         print(f"copier copy failed (exit {copy.returncode})")
