@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -12,8 +11,6 @@ import pytest
 from pytest_copie.plugin import Result
 
 from support import ROOT, fresh_host
-
-sys.path.insert(0, str(ROOT))  # the template's helpers, importable as `extensions`
 
 Generate = Callable[..., Path]
 

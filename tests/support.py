@@ -16,6 +16,10 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # the template's helpers, importable as `extensions`
+
+from extensions import jinja as template_jinja  # noqa: E402
+
 REFERENCE_HOST = ROOT / "reference_host"
 EXAMPLE_DIR = ROOT / "docs" / "example"
 PYTHON = sys.executable
@@ -165,12 +169,6 @@ def template_environment() -> Environment:
     Renders one template file directly, without a copier run: fast enough for
     property tests over many answers.
     """
-    if str(ROOT) not in sys.path:
-        sys.path.insert(0, str(ROOT))
-    from extensions import (
-        jinja as template_jinja,
-    )  # noqa: PLC0415 - needs ROOT on sys.path first
-
     environment = Environment(
         loader=FileSystemLoader(ROOT / "template"),
         trim_blocks=True,
