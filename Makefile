@@ -18,7 +18,7 @@ demo: $(VENV)/installed  ## generate the example feature into a scratch referenc
 test: $(VENV)/installed  ## the template's whole test suite, in parallel
 	$(PY) -m pytest -n auto
 
-golden: $(VENV)/installed  ## rewrite docs/example after a deliberate template change
+golden: $(VENV)/installed  ## rewrite docs/examples/module after a deliberate template change
 	$(PY) -m pytest tests/test_golden.py --update-golden
 
 clean:

@@ -6,7 +6,7 @@ Usage: python bench/run.py [--runs N] [--test-runs N] [--rounds N] [--requests N
 Run on demand (``make bench``); it is not part of CI and its exit status is 0 whether
 or not a target holds (non-zero only when something it runs fails). The figures:
 
-  a. ``copier copy`` of docs/example/answers.yml (every operation, three providers)
+  a. ``copier copy`` of docs/examples/module/answers.yml (every operation, three providers)
      against ``copier copy`` of a one-file template, the floor.
   b. ``copier update`` of that feature from 0.1.0 to 0.2.0 of a throwaway template
      repository (tests/versions.py) against ``copier copy`` of 0.1.0 from the same

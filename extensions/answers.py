@@ -172,6 +172,7 @@ def destination_problem(module_name: Any, destination: Any) -> str:
         path
         for path in (
             f"modules/{module}",
+            f"integrations/{module}",
             f"api/v1/{module}.py",
             f".copier-answers.{module}.yml",
         )

@@ -20,6 +20,9 @@ HOST_PACKAGES = frozenset(
     {"api", "infrastructure", "integrations", "modules", "packages", "server", "tests"}
 )
 OPERATIONS = ("create", "get", "list", "update", "delete")
+# What a module's route handlers call; an integration's endpoint calls its client instead.
+SERVICE_DEPENDENCY = ("service", "ServiceDep", "The feature's service.")
+CLIENT_DEPENDENCY = ("client", "ClientDep", "The integration's client.")
 
 
 def snake(text: str) -> str:
@@ -77,9 +80,17 @@ class Operation:
     http_returns: str = "None"
     http_returns_doc: str = ""
 
-    def _controller_params(self, require_auth: bool) -> list[tuple[str, str, str]]:
-        params = [p for p in self.http_params if "=" not in p[1]]
-        params.append(("service", "ServiceDep", "The feature's service."))
+    def _controller_params(
+        self,
+        require_auth: bool,
+        dependency: tuple[str, str, str],
+        types: dict[str, str],
+    ) -> list[tuple[str, str, str]]:
+        http = [
+            (name, types.get(kind, kind), doc) for name, kind, doc in self.http_params
+        ]
+        params = [p for p in http if "=" not in p[1]]
+        params.append(dependency)
         if require_auth:
             params.append(
                 (
@@ -88,18 +99,44 @@ class Operation:
                     "The authenticated caller; anonymous requests never get here.",
                 )
             )
-        return params + [p for p in self.http_params if "=" in p[1]]
+        return params + [p for p in http if "=" in p[1]]
 
-    def controller_signature(self, require_auth: bool) -> str:
-        """The route handler's ``def`` line on one line."""
+    def controller_signature(
+        self,
+        require_auth: bool,
+        dependency: tuple[str, str, str] = SERVICE_DEPENDENCY,
+        types: Optional[dict[str, str]] = None,
+        returns: str = "",
+    ) -> str:
+        """The route handler's ``def`` line on one line.
+
+        ``dependency`` is what the handler calls (the feature's service, or an
+        integration's client), ``types`` renames parameter types and ``returns``
+        replaces the return type, for an integration's endpoint.
+        """
         params = ", ".join(
-            f"{name}: {kind}" for name, kind, _ in self._controller_params(require_auth)
+            f"{name}: {kind}"
+            for name, kind, _ in self._controller_params(
+                require_auth, dependency, types or {}
+            )
         )
-        return f"def {self.method}({params}) -> {self.http_returns}:"
+        return f"def {self.method}({params}) -> {returns or self.http_returns}:"
 
-    def controller_arg_docs(self, require_auth: bool) -> list[tuple[str, str]]:
+    def controller_arg_docs(
+        self,
+        require_auth: bool,
+        dependency: tuple[str, str, str] = SERVICE_DEPENDENCY,
+    ) -> list[tuple[str, str]]:
         """(name, description) of each route handler parameter."""
-        return [(name, doc) for name, _, doc in self._controller_params(require_auth)]
+        return [
+            (name, doc)
+            for name, _, doc in self._controller_params(require_auth, dependency, {})
+        ]
+
+    def endpoint_status_codes(self, require_auth: bool) -> str:
+        """The status codes of an integration endpoint's route, for the plan's API table."""
+        codes = [str(self.status_code)] + (["401"] if require_auth else [])
+        return ", ".join(codes + ["404", "422", "502", "503"])
 
     @property
     def impl(self) -> str:
@@ -146,10 +183,161 @@ class FeatureNames:
     providers: tuple[str, ...]
     primary_provider: Optional[str]
     require_auth: bool = True
+    kind: str = "module"
+    endpoint: bool = False
 
     @property
     def pascal(self) -> str:
         return inflection.camelize(self.module)
+
+    @property
+    def is_integration(self) -> bool:
+        return self.kind == "integration"
+
+    @property
+    def has_routes(self) -> bool:
+        """Whether the feature serves HTTP routes: every module, an integration with its endpoint."""
+        return not self.is_integration or self.endpoint
+
+    @property
+    def package(self) -> str:
+        """The feature's own folder: ``modules/<m>`` or ``integrations/<m>``."""
+        return f"{'integrations' if self.is_integration else 'modules'}/{self.module}"
+
+    @property
+    def unit_tests(self) -> str:
+        """The folder of the feature's unit tests, mirroring its package."""
+        return f"tests/unit/{self.package}"
+
+    @property
+    def settings_kind(self) -> str:
+        """The host's folder of settings slices this feature's slice belongs to."""
+        return "integrations" if self.is_integration else "features"
+
+    @property
+    def settings_file(self) -> str:
+        return f"infrastructure/configuration/{self.settings_kind}/{self.module}.py"
+
+    @property
+    def settings_module(self) -> str:
+        return self.settings_file.removesuffix(".py").replace("/", ".")
+
+    @property
+    def settings_base(self) -> str:
+        return "IntegrationSettings" if self.is_integration else "FeatureSettings"
+
+    @property
+    def client_protocol(self) -> str:
+        """The Protocol features type an integration's client as."""
+        return f"{self.pascal}Client"
+
+    @property
+    def client_class(self) -> str:
+        """The integration's real client, on httpx."""
+        return f"Http{self.pascal}Client"
+
+    @property
+    def client_factory(self) -> str:
+        return f"get_{self.module}_client"
+
+    @property
+    def fake_client(self) -> str:
+        return f"Fake{self.pascal}Client"
+
+    @property
+    def fake_module(self) -> str:
+        """The file of the integration's fake client, shared by every feature's tests."""
+        return f"tests/fixtures/fake_{self.module}_client.py"
+
+    @property
+    def resource_path(self) -> str:
+        """The vendor API's path of the entity's collection ("/incident-notes")."""
+        return "/" + self.entity_plural_snake.replace("_", "-")
+
+    @property
+    def endpoint_types(self) -> dict[str, str]:
+        """An endpoint's handlers take the API's payloads as bodies, not a module's requests."""
+        return {
+            f"{self.entity}CreateRequest": f"{self.entity}Draft",
+            f"{self.entity}UpdateRequest": f"{self.entity}Changes",
+        }
+
+    def endpoint_returns(self, op: Operation) -> str:
+        """What an endpoint's handler answers with: the API's payload, a page, or nothing."""
+        returns = {"list": f"{self.entity}Page", "delete": "None"}
+        return returns.get(op.verb, self.entity)
+
+    def endpoint_signature(self, op: Operation) -> str:
+        """The ``def`` line of an integration endpoint's handler, on one line."""
+        return op.controller_signature(
+            self.require_auth,
+            CLIENT_DEPENDENCY,
+            self.endpoint_types,
+            self.endpoint_returns(op),
+        )
+
+    def endpoint_arg_docs(self, op: Operation) -> list[tuple[str, str]]:
+        return op.controller_arg_docs(self.require_auth, CLIENT_DEPENDENCY)
+
+    def endpoint_request_doc(self, op: Operation) -> str:
+        if op.verb == "list":
+            return "`?limit=` (1 to 100)"
+        bodies = self.endpoint_types
+        for kind in (f"{self.entity}CreateRequest", f"{self.entity}UpdateRequest"):
+            if kind in op.request_doc:
+                return op.request_doc.replace(kind, bodies[kind])
+        return op.request_doc
+
+    def endpoint_response_doc(self, op: Operation) -> str:
+        returns = self.endpoint_returns(op)
+        return "no body" if returns == "None" else f"`{returns}`"
+
+    @property
+    def endpoint_response_models(self) -> list[str]:
+        """The payload schemas an integration endpoint's routes answer with, sorted."""
+        found = [self.entity] if self.returns_item else []
+        return sorted(found + ([f"{self.entity}Page"] if self.has("list") else []))
+
+    @property
+    def endpoint_models(self) -> list[str]:
+        """The payload schemas an integration endpoint's handlers name, sorted."""
+        bodies = [
+            self.endpoint_types[kind]
+            for kind in self.schema_models
+            if kind in self.endpoint_types
+        ]
+        return sorted(self.endpoint_response_models + bodies)
+
+    def models_used(self, *code: str) -> list[str]:
+        """The payload models that ``code`` builds (``Name(``), sorted as an import line wants them."""
+        return [
+            model
+            for model in self.payload_models
+            if any(f"{model}(" in text for text in code)
+        ]
+
+    def first_op(self, *verbs: str) -> Optional[Operation]:
+        """The first selected operation among ``verbs``, or None."""
+        return next((op for op in self.ops if op.verb in verbs), None)
+
+    def sample_call(self, op: Operation) -> str:
+        """A call of ``op`` on an integration's client, with sample arguments, for tests."""
+        args = {
+            "create": f'{self.entity}Draft(title="A title", details="Some details")',
+            "get": '"item-1"',
+            "list": "10",
+            "update": f'"item-1", {self.entity}Changes(title="New title")',
+            "delete": '"item-1"',
+        }
+        return f"{op.method}({args[op.verb]})"
+
+    @property
+    def payload_models(self) -> list[str]:
+        """The vendor payload schemas an integration's client calls name, sorted."""
+        found = [self.entity] if self.returns_items else []
+        found += [self.entity + "Draft"] if self.has("create") else []
+        found += [self.entity + "Changes"] if self.has("update") else []
+        return sorted(found)
 
     @property
     def upper(self) -> str:
@@ -425,8 +613,52 @@ class FeatureNames:
         return sorted(found)
 
     @property
+    def _integration_files(self) -> list[str]:
+        unit = self.unit_tests
+        files = [
+            *(
+                f"{self.package}/{name}"
+                for name in (
+                    "PLAN.md",
+                    "__init__.py",
+                    "client.py",
+                    "protocol.py",
+                    "schemas.py",
+                )
+            ),
+            self.settings_file,
+            "tests/fixtures/__init__.py",
+            self.fake_module,
+            "tests/unit/integrations/__init__.py",
+            *(
+                f"{unit}/{name}"
+                for name in (
+                    "__init__.py",
+                    "conftest.py",
+                    "test_client.py",
+                    "test_fake.py",
+                    "test_plan.py",
+                    "test_settings.py",
+                )
+            ),
+        ]
+        if self.endpoint:
+            integration = f"tests/integration/modules/{self.module}"
+            files += [
+                f"api/v1/{self.module}.py",
+                f"modules/{self.module}/__init__.py",
+                f"modules/{self.module}/controllers.py",
+                f"{integration}/__init__.py",
+                f"{integration}/conftest.py",
+                f"{integration}/test_{self.module}_routes.py",
+            ]
+        return files + [f".copier-answers.{self.module}.yml"]
+
+    @property
     def generated_files(self) -> list[str]:
         """Every file the template writes for this feature, relative to the application root."""
+        if self.is_integration:
+            return self._integration_files
         package = f"modules/{self.module}"
         files = [
             f"{package}/{name}"
@@ -469,6 +701,8 @@ class FeatureNames:
     @property
     def settings_variables(self) -> list[Setting]:
         """The fields of the settings slice, in declaration order."""
+        if self.is_integration:
+            return self._integration_settings
         found = [
             Setting(
                 self.env("ENABLED"),
@@ -518,8 +752,61 @@ class FeatureNames:
         return found
 
     @property
+    def _integration_settings(self) -> list[Setting]:
+        found = [
+            Setting(
+                self.env("ENABLED"),
+                "bool",
+                "False",
+                (),
+                f"Let the client call the {self.title} API. Off until the integration is rolled out;"
+                " while off, every call fails fast with INTEGRATION_DISABLED.",
+            ),
+            Setting(
+                self.env("BASE_URL"),
+                "str",
+                '""',
+                (),
+                f"Base URL of the {self.title} API, e.g. https://api.example.com/v1."
+                f" Required when {self.env('ENABLED')} is true.",
+            ),
+            Setting(
+                self.env("API_KEY"),
+                "SecretStr | None",
+                "None",
+                (),
+                "API key, sent as a bearer token. Never logged.",
+            ),
+            Setting(
+                self.env("TIMEOUT_SECONDS"),
+                "float",
+                "10.0",
+                ("gt=0", "le=60"),
+                "Timeout of each phase of one call (connect, write, read, pool), in seconds.",
+            ),
+        ]
+        if self.endpoint:
+            found.append(
+                Setting(
+                    self.env("ENDPOINT_ENABLED"),
+                    "bool",
+                    "False",
+                    (),
+                    f"Serve the {self.title} routes. Off until the endpoint is rolled out.",
+                )
+            )
+        return found
+
+    @property
     def todo_places(self) -> dict[str, int]:
         """How many ``TODO(<module>)`` markers each generated file holds: the work left."""
+        if self.is_integration:
+            places = {f"{self.package}/client.py": 1}
+            if self.payload_models:
+                places[f"{self.package}/schemas.py"] = 1
+            if self.endpoint and self.require_auth:
+                places[f"modules/{self.module}/controllers.py"] = 1
+            return places
         package = f"modules/{self.module}"
         places = {f"{package}/models.py": 1}
         if self.input_models:
@@ -538,8 +825,21 @@ class FeatureNames:
         return places
 
     @property
+    def todo_roots(self) -> list[str]:
+        """The feature's folders that hold ``TODO(<module>)`` markers, for a grep."""
+        return sorted({"/".join(path.split("/")[:2]) for path in self.todo_places})
+
+    @property
     def log_events(self) -> list[str]:
         """Every structlog event the feature emits."""
+        if self.is_integration:
+            events = [f"{self.module}_call_succeeded", f"{self.module}_call_failed"]
+            if self.endpoint:
+                events += [
+                    f"{self.module}_endpoint_ready",
+                    f"{self.module}_endpoint_disabled",
+                ]
+            return events
         events = [
             f"{self.module}_ready",
             f"{self.module}_disabled",
@@ -552,20 +852,28 @@ class FeatureNames:
 
     @property
     def risks(self) -> list[plan.Risk]:
+        if self.is_integration:
+            return plan.integration_risks(self)
         return plan.risks(self, self.require_auth)
 
     @property
     def test_files(self) -> list[plan.StrategyRow]:
+        if self.is_integration:
+            return plan.integration_testing_strategy(self)
         return plan.testing_strategy(self, self.require_auth)
 
     @property
     def architecture_rules(self) -> list[plan.Rule]:
+        if self.is_integration:
+            return plan.integration_architecture_rules(self)
         return plan.architecture_rules(self)
 
     def phase_title(self, phase: int) -> str:
         return plan.PHASES[phase - 1]
 
     def phase_commands(self, phase: int) -> list[str]:
+        if self.is_integration:
+            return plan.integration_phase_commands(self, phase)
         return plan.phase_commands(self, phase)
 
     def task_id(self, title_start: str) -> str:
@@ -577,6 +885,8 @@ class FeatureNames:
     @property
     def tasks(self) -> list[Task]:
         """The implementation plan's tasks (see plan.py)."""
+        if self.is_integration:
+            return plan.build_integration_tasks(self)
         return build_tasks(self, self.require_auth)
 
     def phase_tasks(self, phase: int) -> list[Task]:
@@ -590,10 +900,11 @@ class FeatureNames:
 
 def feature_names(context: dict[str, Any]) -> Optional[FeatureNames]:
     """Build the names of the feature described by the answers in ``context``."""
-    needed = ("feature_name", "module_name", "entity_name", "operations", "providers")
+    needed = ("feature_name", "module_name", "entity_name", "operations")
     if any(key not in context for key in needed):
         return None
-    providers = tuple(context["providers"] or ())
+    kind = str(context.get("kind") or "module")
+    providers = tuple(context.get("providers") or ()) if kind == "module" else ()
     primary = context.get("primary_provider") if len(providers) > 1 else None
     if primary not in providers:
         primary = providers[0] if providers else None
@@ -607,4 +918,6 @@ def feature_names(context: dict[str, Any]) -> Optional[FeatureNames]:
         providers=providers,
         primary_provider=primary,
         require_auth=bool(context.get("require_auth", True)),
+        kind=kind,
+        endpoint=kind == "integration" and bool(context.get("endpoint", False)),
     )

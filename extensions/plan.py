@@ -557,3 +557,348 @@ def architecture_rules(names: Any) -> list[Rule]:
             ),
         ),
     ]
+
+
+def build_integration_tasks(names: Any) -> list[Task]:
+    """Every task of an integration's plan; IDs fixed per kind of task, as in :func:`build_tasks`."""
+    m = names.module
+    package = names.package
+    marker = f"TODO({m})"
+    slice_file = names.settings_file
+    client = f"{package}/client.py"
+    schemas = f"{package}/schemas.py"
+    ops = len(names.ops)
+    verbs = ", ".join(op.verb for op in names.ops)
+    tasks: list[Task] = []
+
+    def add(
+        number: int,
+        title: str,
+        files: list[str],
+        points: int,
+        done: bool,
+        checks: list[str],
+        **extra: Any,
+    ) -> None:
+        if "where" in extra:
+            extra.setdefault("marker", marker)
+        tasks.append(
+            Task(
+                id=f"T{number:03d}",
+                phase=number // 100,
+                title=title,
+                files=tuple(files),
+                size=size(points),
+                done=done,
+                checks=tuple(checks),
+                **extra,
+            )
+        )
+
+    # Phase 1: what every later task stands on.
+    add(
+        101,
+        "Settings slice: one explicit environment variable per field, the API key as `SecretStr`",
+        [slice_file],
+        1,
+        True,
+        [exists(slice_file)],
+    )
+    host_files = [
+        "infrastructure/configuration/settings.py",
+        "infrastructure/configuration/integrations/__init__.py",
+        ".env.example",
+    ]
+    add(
+        102,
+        "Settings slice wired into the host: import, attribute, `settings_map` entry, package export, `.env.example`",
+        host_files,
+        1,
+        True,
+        [
+            contains(host_files[0], f'"{m}": {names.settings_class}'),
+            contains(host_files[1], names.settings_class),
+            contains(host_files[2], f"{names.env('ENABLED')}="),
+        ],
+    )
+    add(
+        103,
+        f"Payload schemas and the `{names.client_protocol}` Protocol features depend on",
+        [schemas, f"{package}/protocol.py"],
+        2,
+        True,
+        [
+            contains(
+                f"{package}/protocol.py", f"class {names.client_protocol}(Protocol)"
+            )
+        ],
+    )
+    add(
+        104,
+        f"`{names.fake_client}` for features' tests, kept in step with the Protocol",
+        [names.fake_module],
+        1,
+        True,
+        [exists(names.fake_module)],
+    )
+
+    # Phase 2: the client's behaviour.
+    add(
+        201,
+        f"Client on httpx: one method per call ({verbs}), explicit timeouts, every status classified",
+        [client],
+        ops,
+        True,
+        [contains(client, f"class {names.client_class}")],
+    )
+    add(
+        202,
+        f"`{names.client_factory}()`: one client per process, built from the settings",
+        [client],
+        1,
+        True,
+        [contains(client, "@lru_cache(maxsize=1)")],
+    )
+    if names.payload_models:
+        add(
+            203,
+            f"Real fields of `{names.entity}`: replace the `title`/`details` placeholders with the API's",
+            [schemas, names.fake_module],
+            2,
+            False,
+            [absent(schemas, marker)],
+            where=schemas,
+        )
+    add(
+        204,
+        f"Real paths: check `RESOURCE` and each call's method and path ({verbs}) against the API's documentation",
+        [client],
+        3,
+        False,
+        [absent(client, marker)],
+        where=client,
+    )
+    if names.endpoint:
+        http_files = [
+            f"modules/{m}/__init__.py",
+            f"modules/{m}/controllers.py",
+            f"api/v1/{m}.py",
+        ]
+        add(
+            205,
+            "Endpoint: one route per call, mounted by the module's own hook, switched by "
+            f"`{names.env('ENDPOINT_ENABLED')}`",
+            http_files,
+            ops,
+            True,
+            [exists(*http_files)],
+        )
+        if names.require_auth:
+            add(
+                206,
+                "Authorization: decide which authenticated callers may use each route",
+                [http_files[1]],
+                ops,
+                False,
+                [absent(http_files[1], marker)],
+                where=http_files[1],
+            )
+
+    # Phase 3: confidence and release.
+    add(
+        301,
+        "Sandbox check: each call made once against the vendor's sandbox or staging account, answers compared "
+        "with the schemas",
+        [],
+        ops,
+        False,
+        [MANUAL],
+    )
+    add(
+        302,
+        "Retry policy agreed with the first calling feature: which transient errors it retries, honouring "
+        "`retry_after` (the client never retries)",
+        [],
+        1,
+        False,
+        [MANUAL],
+    )
+    readme = f"{package}/README.md"
+    add(
+        303,
+        "Documentation for operators: what the integration calls, its settings, its log events, how to rotate "
+        "the key",
+        [],
+        1,
+        False,
+        [exists(readme)],
+        new_files=(readme,),
+    )
+    add(
+        305,
+        f"Rollout: `{names.env('ENABLED')}=true` in dev, then staging, then production (section 10)",
+        [],
+        2,
+        False,
+        [MANUAL],
+    )
+    return sorted(tasks, key=lambda task: task.id)
+
+
+def integration_phase_commands(names: Any, phase: int) -> list[str]:
+    """The validation commands that close a phase of an integration."""
+    unit = names.unit_tests
+    static = "black --check . --target-version py311 && flake8 . && mypy ."
+    suites = [unit] + (
+        [f"tests/integration/modules/{names.module}"] if names.endpoint else []
+    )
+    covered = " ".join(
+        f"--cov={path}"
+        for path in [names.package]
+        + ([f"modules/{names.module}"] if names.endpoint else [])
+    )
+    tests = f"pytest {' '.join(suites)} {covered} --cov-report=term-missing"
+    if phase == 1:
+        return [static, f"pytest {unit}/test_settings.py {unit}/test_fake.py"]
+    if phase == 2:
+        return [static, tests]
+    return [
+        static,
+        "pytest tests/",
+        f"pytest {unit}/test_plan.py  # every ticked box holds",
+    ]
+
+
+def integration_risks(names: Any) -> list[Risk]:
+    """The risks of a client of an external service."""
+    enabled = names.env("ENABLED")
+    found = [
+        Risk(
+            "The API rate-limits the bot (HTTP 429)",
+            "Medium",
+            "Classified transient `RATE_LIMITED` with `retry_after` from `Retry-After`; the client never "
+            "retries, callers decide (task " + "T302)",
+        ),
+        Risk(
+            "The vendor is down or slow",
+            "Medium",
+            f"Every call times out after `{names.env('TIMEOUT_SECONDS')}`; timeouts and 5xx are transient; "
+            f"`{enabled}=false` makes every call fail fast with `INTEGRATION_DISABLED`",
+        ),
+        Risk(
+            "The API key leaks, or must be rotated",
+            "Low",
+            f"`{names.env('API_KEY')}` is a `SecretStr`, sent only in the `Authorization` header, never logged "
+            "nor in a repr or message (tested); rotate it in the environment and restart",
+        ),
+        Risk(
+            "The vendor changes its payloads",
+            "Medium",
+            "Schemas ignore unknown fields and a missing field is a permanent `INVALID_RESPONSE`, logged as "
+            f"`{names.module}_call_failed`; the sandbox check (T301) is repeated on vendor release notes",
+        ),
+        Risk(
+            "Features couple to the HTTP client",
+            "Low",
+            f"They type `{names.client_protocol}` and test with `{names.fake_client}`, whose signatures are "
+            "checked against the Protocol",
+        ),
+    ]
+    if names.endpoint and names.require_auth:
+        found.append(
+            Risk(
+                "Any authenticated caller can use every route",
+                "High until done",
+                "The authorization task decides who may call each route before "
+                f"`{names.env('ENDPOINT_ENABLED')}=true`",
+            )
+        )
+    elif names.endpoint:
+        found.append(
+            Risk(
+                "The routes are open to anonymous callers",
+                "High",
+                "Serve only data that is safe to publish, or regenerate with `require_auth`",
+            )
+        )
+    found.append(
+        Risk(
+            "The integration breaks existing features",
+            "Low",
+            "It lives in its own package, touches only the settings wiring, and ships switched off "
+            f"(`{enabled}=false`)",
+        )
+    )
+    return found
+
+
+def integration_testing_strategy(names: Any) -> list[StrategyRow]:
+    """The generated test files of an integration, with what each covers."""
+    unit = names.unit_tests
+    rows = [
+        StrategyRow(
+            "unit",
+            f"{unit}/test_client.py",
+            "each call's request against `httpx.MockTransport`, every status mapping, timeouts, "
+            "`Retry-After` parsing, no secret in logs, messages or reprs, the factory",
+        ),
+        StrategyRow(
+            "unit",
+            f"{unit}/test_settings.py",
+            "environment names, defaults, the address rule, the key kept secret",
+        ),
+        StrategyRow(
+            "unit",
+            f"{unit}/test_fake.py",
+            "the fake (and the client) match the Protocol's signatures; the fake's behaviour",
+        ),
+        StrategyRow(
+            "unit",
+            f"{unit}/test_plan.py",
+            "this plan: unique task IDs, named files exist, every ticked box's check holds",
+        ),
+    ]
+    if names.endpoint:
+        rows.append(
+            StrategyRow(
+                "integration",
+                f"tests/integration/modules/{names.module}/test_{names.module}_routes.py",
+                "every route over HTTP on the fake client: success, each error mapping"
+                + (", anonymous callers refused" if names.require_auth else "")
+                + ", endpoint switched off",
+            )
+        )
+    return rows
+
+
+def integration_architecture_rules(names: Any) -> list[Rule]:
+    """The host's rules an integration's code satisfies, each with its check."""
+    package = names.package
+    client = f"{package}/client.py"
+    return [
+        Rule(
+            "Synchronous only: every function is a plain `def`",
+            "; ".join([absent(package, "async def"), absent(package, "await ")]),
+        ),
+        Rule(
+            "Constructor injection: the client receives its settings slice; only the factory calls `get_settings()`",
+            contains(client, f"settings: {names.settings_class},"),
+        ),
+        Rule(
+            "Settings singleton: nobody builds `Settings()`",
+            absent(package, "Settings()"),
+        ),
+        Rule("Top-level imports only", no_line(package, INDENTED_IMPORT)),
+        Rule(
+            "Every call returns an `OperationResult`",
+            contains(f"{package}/protocol.py", "-> OperationResult["),
+        ),
+        Rule(
+            "structlog only: no `print`, no standard `logging`",
+            "; ".join([absent(package, "print("), absent(package, "import logging")]),
+        ),
+        Rule(
+            "Features depend on a `Protocol`, not on the client class",
+            contains(f"{package}/__init__.py", names.client_protocol),
+        ),
+    ]

@@ -19,7 +19,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--update-golden",
         action="store_true",
-        help="rewrite docs/example from a fresh render instead of only comparing",
+        help="rewrite docs/examples/module from a fresh render instead of only comparing",
     )
 
 

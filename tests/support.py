@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -19,21 +20,21 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # the template's helpers, importable as `extensions`
 
 from extensions import jinja as template_jinja  # noqa: E402
+from extensions import naming  # noqa: E402
 
 REFERENCE_HOST = ROOT / "reference_host"
-EXAMPLE_DIR = ROOT / "docs" / "example"
+EXAMPLES_DIR = ROOT / "docs" / "examples"
+EXAMPLE_DIR = EXAMPLES_DIR / "module"
+INTEGRATION_EXAMPLE_DIR = EXAMPLES_DIR / "integration"
 PYTHON = sys.executable
 
-# The golden example: docs/example holds the feature rendered from these answers.
+# The golden examples: docs/examples/<kind> holds the feature rendered from these answers.
 CANONICAL_ANSWERS: dict[str, Any] = yaml.safe_load(
     (EXAMPLE_DIR / "answers.yml").read_text()
 )
-# Host files the wiring task edits; the example keeps their change as one diff.
-WIRED_HOST_FILES = [
-    "infrastructure/configuration/features/__init__.py",
-    "infrastructure/configuration/settings.py",
-    ".env.example",
-]
+INTEGRATION_ANSWERS: dict[str, Any] = yaml.safe_load(
+    (INTEGRATION_EXAMPLE_DIR / "answers.yml").read_text()
+)
 
 _HOST_LEFTOVERS = shutil.ignore_patterns(
     ".mypy_cache", ".pytest_cache", "__pycache__", ".coverage", ".env"
@@ -46,24 +47,40 @@ def fresh_host(destination: Path) -> Path:
     return destination
 
 
-def feature_paths(module: str) -> list[str]:
-    """The paths, relative to the host root, that a module feature owns."""
+def feature_names(host: Path, module: str) -> naming.FeatureNames:
+    """The names of the feature ``module`` of ``host``, from its answers file."""
+    answers = yaml.safe_load((host / f".copier-answers.{module}.yml").read_text())
+    names = naming.feature_names(answers)
+    assert names is not None
+    return names
+
+
+def feature_paths(host: Path, module: str) -> list[str]:
+    """The files, relative to the host root, that the feature ``module`` of ``host`` owns."""
+    return feature_names(host, module).generated_files
+
+
+def wired_host_files(kind: str) -> list[str]:
+    """Host files the wiring task edits for a feature of ``kind``; examples keep their change as one diff."""
+    folder = "integrations" if kind == "integration" else "features"
     return [
-        f"modules/{module}",
-        f"api/v1/{module}.py",
-        f"infrastructure/configuration/features/{module}.py",
-        f"tests/unit/modules/{module}",
-        f"tests/integration/modules/{module}",
-        f".copier-answers.{module}.yml",
+        f"infrastructure/configuration/{folder}/__init__.py",
+        "infrastructure/configuration/settings.py",
+        ".env.example",
     ]
 
 
-def copy_command(destination: Path, *options: str, source: Path = ROOT) -> list[str]:
-    """``copier copy`` as a user runs it, with the example's answers file."""
+def copy_command(
+    destination: Path,
+    *options: str,
+    source: Path = ROOT,
+    example: Path = EXAMPLE_DIR,
+) -> list[str]:
+    """``copier copy`` as a user runs it, with an example's answers file."""
     command = [PYTHON, "-m", "copier", "copy", "--trust", "--defaults", *options]
     return command + [
         "--data-file",
-        str(EXAMPLE_DIR / "answers.yml"),
+        str(example / "answers.yml"),
         str(source),
         str(destination),
     ]
@@ -89,10 +106,10 @@ def tree_files(root: Path, paths: list[str]) -> dict[str, bytes]:
     return files
 
 
-def host_wiring_diff(before: Path, after: Path) -> str:
+def host_wiring_diff(before: Path, after: Path, kind: str = "module") -> str:
     """The unified diff of the host files the wiring task edits."""
     chunks = []
-    for relative in WIRED_HOST_FILES:
+    for relative in wired_host_files(kind):
         old = (before / relative).read_text().splitlines(keepends=True)
         new = (after / relative).read_text().splitlines(keepends=True)
         chunks.extend(difflib.unified_diff(old, new, f"a/{relative}", f"b/{relative}"))
@@ -107,17 +124,19 @@ class Gate:
     command: list[str]
 
 
-def host_gates(module: str) -> list[Gate]:
-    """The host's gates, plus the stricter ones generated code is held to."""
-    generated = [
-        f"modules/{module}",
-        f"api/v1/{module}.py",
-        f"infrastructure/configuration/features/{module}.py",
-    ]
+def host_gates(host: Path, module: str) -> list[Gate]:
+    """The host's gates, plus the stricter ones the feature ``module``'s code is held to."""
+    names = feature_names(host, module)
+    packages = [names.package] + ([f"modules/{module}"] if names.endpoint else [])
+    generated = sorted(
+        {
+            next((p for p in packages if path.startswith(p + "/")), path)
+            for path in names.generated_files
+            if path.endswith(".py") and not path.startswith("tests/")
+        }
+    )
     coverage = [
-        f"--cov=modules.{module}",
-        f"--cov=api.v1.{module}",
-        f"--cov=infrastructure.configuration.features.{module}",
+        f"--cov={path.removesuffix('.py').replace('/', '.')}" for path in generated
     ]
     return [
         Gate(
@@ -167,10 +186,11 @@ def template_environment() -> Environment:
     """Jinja configured as copier.yml configures it, with the template's filters.
 
     Renders one template file directly, without a copier run: fast enough for
-    property tests over many answers.
+    property tests over many answers. Template names start at the repository root
+    (``template/module/...``), as the templates' own includes do.
     """
     environment = Environment(
-        loader=FileSystemLoader(ROOT / "template"),
+        loader=FileSystemLoader(ROOT),
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
@@ -178,3 +198,36 @@ def template_environment() -> Environment:
     )
     environment.filters.update(template_jinja.FILTERS)
     return environment
+
+
+_YIELD = re.compile(r"\{% yield (\w+) from (\w+) %\}(.*?)\{% endyield %\}")
+
+
+def template_files(context: dict[str, Any]) -> list[tuple[str, str, dict[str, Any]]]:
+    """The files copier writes for ``context`` (answers plus ``names``), without running it.
+
+    Returns (template name for :func:`template_environment`, destination path, the
+    context to render it with), one per file: a path segment that renders empty drops
+    the file, and a ``{% yield x from xs %}`` segment gives one file per item, as in copier.
+    """
+    environment = template_environment()
+    kind_root = ROOT / "template" / str(context.get("kind", "module"))
+    found = []
+    for template in sorted(kind_root.rglob("*.jinja")):
+        relative = template.relative_to(kind_root).as_posix()
+        if relative.startswith("{{ _copier_conf"):
+            continue  # the answers file, which copier itself writes
+        match = _YIELD.search(relative)
+        items = context[match[2]] if match else [None]
+        for item in items:
+            local = {**context, match[1]: item} if match else dict(context)
+            path = _YIELD.sub(match[3], relative) if match else relative
+            parts = [
+                environment.from_string(part).render(local) for part in path.split("/")
+            ]
+            if all(parts):
+                destination = "/".join(parts).removesuffix(".jinja")
+                found.append(
+                    (template.relative_to(ROOT).as_posix(), destination, local)
+                )
+    return found

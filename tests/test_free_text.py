@@ -8,22 +8,33 @@ hostile-text answer set runs the same kind of text through every gate of the hos
 from __future__ import annotations
 
 import ast
-from pathlib import Path
 from typing import Any
 
 import black
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from extensions import naming
-from support import CANONICAL_ANSWERS, ROOT, template_environment
-
-TEMPLATE = ROOT / "template"
-PYTHON_TEMPLATES = sorted(
-    str(path.relative_to(TEMPLATE)) for path in TEMPLATE.rglob("*.py.jinja")
+from support import (
+    CANONICAL_ANSWERS,
+    INTEGRATION_ANSWERS,
+    template_environment,
+    template_files,
 )
+
+KINDS = {"module": CANONICAL_ANSWERS, "integration": INTEGRATION_ANSWERS}
 BLACK = black.Mode(target_versions={black.TargetVersion.PY311})
 ENVIRONMENT = template_environment()
+# Where each kind's package docstring and HTTP tag are rendered.
+PACKAGE_INIT = {
+    "module": "template/module/modules/{{ module_name }}/__init__.py.jinja",
+    "integration": "template/integration/integrations/{{ module_name }}/__init__.py.jinja",
+}
+ROUTER = {
+    "module": "template/module/api/v1/{{ module_name }}.py.jinja",
+    "integration": "template/integration/api/v1/{% if endpoint %}{{ module_name }}.py{% endif %}.jinja",
+}
 
 # What the answers' validators let through: no control characters but tab and newline.
 one_line = st.text(
@@ -36,18 +47,15 @@ text = st.text(
 ).filter(str.strip)
 
 
-def render_all(**answers: Any) -> dict[str, str]:
-    """Every Python file of the feature, rendered from ``answers``."""
-    context: dict[str, Any] = {
-        **CANONICAL_ANSWERS,
-        **answers,
-        "provider": "google",
-        "_copier_conf": {"answers_file": ".copier-answers.incident_notes.yml"},
-    }
+def render_all(kind: str, **answers: Any) -> dict[str, str]:
+    """Every Python file of a feature of ``kind``, rendered from ``answers``, by template name."""
+    context: dict[str, Any] = {**KINDS[kind], **answers}
+    context.setdefault("providers", [])
     context["names"] = naming.feature_names(context)
     return {
-        name: ENVIRONMENT.get_template(name).render(context)
-        for name in PYTHON_TEMPLATES
+        template: ENVIRONMENT.get_template(template).render(local)
+        for template, path, local in template_files(context)
+        if path.endswith(".py")
     }
 
 
@@ -57,21 +65,21 @@ def render_all(**answers: Any) -> dict[str, str]:
     database=None,
     suppress_health_check=[HealthCheck.too_slow],
 )
-@given(feature_name=one_line, description=text)
+@given(kind=st.sampled_from(sorted(KINDS)), feature_name=one_line, description=text)
 def test_free_text_gives_valid_black_clean_python_and_reads_back_exactly(
-    feature_name: str, description: str
+    kind: str, feature_name: str, description: str
 ) -> None:
-    rendered = render_all(feature_name=feature_name, description=description)
+    rendered = render_all(kind, feature_name=feature_name, description=description)
 
     for name, source in rendered.items():
         tree = ast.parse(source, filename=name)
         assert black.format_str(source, mode=BLACK) == source, name
         assert tree is not None
-    package = ast.parse(rendered["modules/{{ module_name }}/__init__.py.jinja"])
+    package = ast.parse(rendered[PACKAGE_INIT[kind]])
     assert ast.get_docstring(package, clean=False).startswith(
         f"{feature_name}: {description}\n"
     )
-    router = ast.parse(rendered["api/v1/{{ module_name }}.py.jinja"])
+    router = ast.parse(rendered[ROUTER[kind]])
     tag = next(
         node.value
         for node in router.body
@@ -80,6 +88,10 @@ def test_free_text_gives_valid_black_clean_python_and_reads_back_exactly(
     assert ast.literal_eval(tag) == {"name": feature_name, "description": description}
 
 
-def test_every_python_template_is_covered() -> None:
-    assert len(PYTHON_TEMPLATES) >= 20
-    assert all(Path(TEMPLATE / name).is_file() for name in PYTHON_TEMPLATES)
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_every_python_template_is_covered(kind: str) -> None:
+    rendered = render_all(kind)
+
+    assert len(rendered) >= 15
+    assert PACKAGE_INIT[kind] in rendered
+    assert ROUTER[kind] in rendered

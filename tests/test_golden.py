@@ -1,7 +1,7 @@
-"""The committed example under docs/example is exactly what the template renders today.
+"""The committed examples under docs/examples are exactly what the template renders today.
 
-After a deliberate template change, refresh it with ``make golden`` and review the
-diff of docs/example as the code users will get.
+After a deliberate template change, refresh them with ``make golden`` and review the
+diff of docs/examples as the code users will get.
 """
 
 from __future__ import annotations
@@ -12,51 +12,67 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from support import (
-    CANONICAL_ANSWERS,
-    EXAMPLE_DIR,
+    EXAMPLES_DIR,
     REFERENCE_HOST,
     feature_paths,
     host_wiring_diff,
     tree_files,
 )
 
-MODULE = CANONICAL_ANSWERS["module_name"]
-# The answers file records where the template came from: it differs per machine.
-EXAMPLE_PATHS = [
-    path for path in feature_paths(MODULE) if not path.startswith(".copier-answers")
-]
 WIRING_DIFF = "host-wiring.diff"
+KINDS = sorted(path.name for path in EXAMPLES_DIR.iterdir() if path.is_dir())
 
 
-def _diff(expected: dict[str, bytes], actual: dict[str, bytes]) -> str:
+def _diff(example: str, expected: dict[str, bytes], actual: dict[str, bytes]) -> str:
     lines: list[str] = []
     for name in sorted(expected.keys() | actual.keys()):
         old = expected.get(name, b"").decode().splitlines(keepends=True)
         new = actual.get(name, b"").decode().splitlines(keepends=True)
         lines.extend(
-            difflib.unified_diff(old, new, f"docs/example/{name}", f"rendered/{name}")
+            difflib.unified_diff(old, new, f"{example}/{name}", f"rendered/{name}")
         )
     return "".join(lines)
 
 
+def test_there_is_an_example_of_each_kind() -> None:
+    assert KINDS == ["integration", "module"]
+
+
+@pytest.mark.parametrize("kind", KINDS)
 def test_docs_example_matches_a_fresh_render(
-    generate: Any, host: Path, request: pytest.FixtureRequest
+    generate: Any, host: Path, request: pytest.FixtureRequest, kind: str
 ) -> None:
-    project = generate(host, **CANONICAL_ANSWERS)
-    rendered = tree_files(project, EXAMPLE_PATHS)
-    rendered[WIRING_DIFF] = host_wiring_diff(REFERENCE_HOST, project).encode()
+    example = EXAMPLES_DIR / kind
+    answers = yaml.safe_load((example / "answers.yml").read_text())
+    assert answers["kind"] == kind
+    project = generate(host, **answers)
+    # The answers file records where the template came from: it differs per machine.
+    paths = [
+        path
+        for path in feature_paths(project, answers["module_name"])
+        if not path.startswith(".copier-answers")
+    ]
+    rendered = tree_files(project, paths)
+    rendered[WIRING_DIFF] = host_wiring_diff(REFERENCE_HOST, project, kind).encode()
 
     if request.config.getoption("--update-golden"):
-        for path in EXAMPLE_PATHS:
-            shutil.rmtree(EXAMPLE_DIR / path, ignore_errors=True)
-            (EXAMPLE_DIR / path).unlink(missing_ok=True)
+        for child in example.iterdir():
+            if child.name != "answers.yml":
+                shutil.rmtree(child) if child.is_dir() else child.unlink()
         for name, content in rendered.items():
-            (EXAMPLE_DIR / name).parent.mkdir(parents=True, exist_ok=True)
-            (EXAMPLE_DIR / name).write_bytes(content)
+            (example / name).parent.mkdir(parents=True, exist_ok=True)
+            (example / name).write_bytes(content)
 
-    committed = tree_files(EXAMPLE_DIR, [*EXAMPLE_PATHS, WIRING_DIFF])
-    assert rendered == committed, "the template's output drifted from docs/example " + (
-        "(run `make golden` if the change is intended):\n" + _diff(committed, rendered)
+    committed = {
+        path.relative_to(example).as_posix(): path.read_bytes()
+        for path in sorted(example.rglob("*"))
+        if path.is_file() and path.name != "answers.yml"
+    }
+    assert rendered == committed, (
+        f"the template's output drifted from docs/examples/{kind} "
+        "(run `make golden` if the change is intended):\n"
+        + _diff(f"docs/examples/{kind}", committed, rendered)
     )

@@ -10,6 +10,7 @@ from typing import Any
 
 from support import (
     CANONICAL_ANSWERS,
+    INTEGRATION_ANSWERS,
     PYTHON,
     feature_paths,
     host_gates,
@@ -103,7 +104,7 @@ def test_two_features_live_side_by_side(
     generate: Any, host: Path, mypy_cache: Path
 ) -> None:
     first = generate(host, **CANONICAL_ANSWERS)
-    first_files = tree_digest(first, feature_paths("incident_notes"))
+    first_files = tree_digest(first, feature_paths(first, "incident_notes"))
 
     both = generate(
         first,
@@ -114,13 +115,13 @@ def test_two_features_live_side_by_side(
         require_auth=True,
     )
 
-    assert tree_digest(both, feature_paths("incident_notes")) == first_files
+    assert tree_digest(both, feature_paths(both, "incident_notes")) == first_files
     settings = (both / "infrastructure/configuration/settings.py").read_text()
     for module in ("incident_notes", "access_requests"):
         assert settings.count(f'"{module}":') == 1
     failures = [
         gate.name
-        for gate in host_gates("access_requests")
+        for gate in host_gates(both, "access_requests")
         if run_gate(gate, both, mypy_cache).returncode != 0
     ]
     assert failures == []
@@ -132,3 +133,34 @@ def test_two_features_live_side_by_side(
         ACCESS_REQUESTS_ENABLED="true",
     )
     assert [status for status, _ in answers.values()] == [400, 400]
+
+
+def test_an_integration_lives_beside_a_module_and_its_endpoint_is_served(
+    generate: Any, host: Path, mypy_cache: Path
+) -> None:
+    first = generate(host, **CANONICAL_ANSWERS)
+    first_files = tree_digest(first, feature_paths(first, "incident_notes"))
+
+    both = generate(first, **INTEGRATION_ANSWERS)
+
+    assert tree_digest(both, feature_paths(both, "incident_notes")) == first_files
+    settings = (both / "infrastructure/configuration/settings.py").read_text()
+    assert '"email_delivery": EmailDeliverySettings' in settings
+    failures = [
+        gate.name
+        for gate in host_gates(both, "email_delivery")
+        if run_gate(gate, both, mypy_cache).returncode != 0
+    ]
+    assert failures == []
+    answers = serve(
+        both,
+        "/api/v1/email-delivery/message-1",
+        "/api/v1/incident-notes/incident-note-1",
+        EMAIL_DELIVERY_ENDPOINT_ENABLED="true",
+        INCIDENT_NOTES_ENABLED="true",
+    )
+    # The client is switched off (EMAIL_DELIVERY_ENABLED): it fails fast, and the
+    # endpoint answers 502 with the client's code, without calling anything.
+    status, body = answers["/api/v1/email-delivery/message-1"]
+    assert (status, body["detail"]["error_code"]) == (502, "INTEGRATION_DISABLED")
+    assert answers["/api/v1/incident-notes/incident-note-1"][0] == 400

@@ -39,7 +39,7 @@ def test_a_person_answers_every_prompt_and_fixes_a_refused_name(tmp_path: Path) 
     answer("What you are adding", ENTER)
     answer("A sentence or two", "Keep short notes attached to an incident." + ENTER)
     answer("main domain object", ENTER)
-    answer("HTTP operations to generate", DOWN * 4 + SPACE + ENTER)  # add delete
+    answer("The operations to generate", DOWN * 4 + SPACE + ENTER)  # add delete
     answer("external back-ends", ENTER)
     answer("authenticated caller", ENTER)
     answer(
@@ -70,3 +70,52 @@ def test_a_person_answers_every_prompt_and_fixes_a_refused_name(tmp_path: Path) 
     )
     assert "modules/incident_notes/providers/google.py (4)" in shown
     assert "python tests/unit/modules/incident_notes/test_plan.py" in shown
+
+
+def test_a_person_adds_an_integration_with_its_endpoint(tmp_path: Path) -> None:
+    host = fresh_host(tmp_path / "host")
+    screen = tmp_path / "screen.log"
+    child = pexpect.spawn(
+        PYTHON,
+        ["-m", "copier", "copy", "--trust", "--vcs-ref", "HEAD", str(ROOT), str(host)],
+        encoding="utf-8",
+        timeout=30,
+        dimensions=(50, 200),
+        env={**os.environ, "PROMPT_TOOLKIT_NO_CPR": "1", "TERM": "xterm"},
+    )
+    child.logfile_read = screen.open("w")
+
+    def answer(help_text: str, keys: str) -> None:
+        child.expect(help_text)
+        child.send(keys)
+
+    answer("human name", "Pager Duty" + ENTER)
+    answer("The Python package", ENTER)
+    answer("What you are adding", DOWN + ENTER)
+    answer("A sentence or two", "Page the on-call engineer." + ENTER)
+    answer("main domain object", CLEAR_LINE + "Incident" + ENTER)
+    answer("The operations to generate", ENTER)
+    answer("Also serve the integration over HTTP", "y" + ENTER)
+    answer("authenticated caller", ENTER)
+    answer("The problem this feature solves", SUBMIT_MULTILINE)
+    for question in (
+        "Who benefits",
+        "looks like",
+        "deliberately",
+        "accountable",
+        "ticket",
+    ):
+        answer(question, ENTER)
+    child.expect(pexpect.EOF, timeout=120)
+    child.close()
+    shown = ANSI.sub("", screen.read_text()).replace("\r", "")
+
+    assert child.exitstatus == 0, shown[-3000:]
+    assert "external back-ends" not in shown  # a module's question only
+    answers = yaml.safe_load((host / ".copier-answers.pager_duty.yml").read_text())
+    assert answers["kind"] == "integration"
+    assert answers["endpoint"] is True
+    assert (host / "integrations/pager_duty/client.py").is_file()
+    assert (host / "modules/pager_duty/controllers.py").is_file()
+    assert "with its plan in integrations/pager_duty/PLAN.md" in shown
+    assert "python tests/unit/integrations/pager_duty/test_plan.py" in shown

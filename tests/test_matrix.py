@@ -83,6 +83,58 @@ MATRIX = [
         },
         id="hostile-text",
     ),
+    # Integrations: with and without the endpoint, open and authenticated, the
+    # smallest and the largest sets of calls, and the longest names.
+    pytest.param(
+        {
+            "kind": "integration",
+            "operations": ALL_OPERATIONS,
+            "endpoint": True,
+            "require_auth": True,
+        },
+        id="integration-all-endpoint-auth",
+    ),
+    pytest.param(
+        {"kind": "integration", "operations": ["create", "get"], "endpoint": False},
+        id="integration-create-get",
+    ),
+    pytest.param(
+        {
+            "kind": "integration",
+            "operations": ["list"],
+            "endpoint": True,
+            "require_auth": False,
+        },
+        id="integration-list-endpoint-open",
+    ),
+    pytest.param(
+        {"kind": "integration", "operations": ["delete"], "endpoint": False},
+        id="integration-delete",
+    ),
+    pytest.param(
+        {
+            "kind": "integration",
+            "feature_name": "Statuspage Component Feeds",
+            "module_name": "maintenance_window_feeds",
+            "entity_name": "ScheduledMaintenanceSlot",
+            "operations": ALL_OPERATIONS,
+            "endpoint": True,
+            "require_auth": True,
+        },
+        id="integration-longest-names-endpoint",
+    ),
+    pytest.param(
+        {
+            "kind": "integration",
+            "feature_name": 'Mail "quoted" \\ back',
+            "module_name": "hostile_mail",
+            "description": 'Say """hi""" it\'s {{ x }} {% if %} | `x` <b> \\ end" 🚨 日本語',
+            "operations": ["create", "update"],
+            "endpoint": True,
+            "require_auth": True,
+        },
+        id="integration-hostile-text-endpoint",
+    ),
 ]
 
 BASE_ANSWERS: dict[str, Any] = {
@@ -100,7 +152,7 @@ def test_generated_feature_passes_every_gate(
     module = answers.get("module_name", "incident_notes")
 
     failures = []
-    for gate in host_gates(module):
+    for gate in host_gates(project, module):
         completed = run_gate(gate, project, mypy_cache)
         if completed.returncode != 0:
             failures.append(

@@ -14,7 +14,12 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from extensions import naming
-from support import CANONICAL_ANSWERS, PYTHON, ROOT, template_environment
+from support import (
+    CANONICAL_ANSWERS,
+    PYTHON,
+    template_environment,
+    template_files,
+)
 from test_matrix import MATRIX
 
 SECTIONS = [
@@ -31,7 +36,7 @@ SECTIONS = [
     "11. Architectural checklist",
 ]
 ENVIRONMENT = template_environment()
-PLAN_TEMPLATE = "modules/{{ module_name }}/PLAN.md.jinja"
+PLAN_TEMPLATE = "template/shared/PLAN.md.jinja"
 MARKDOWN = MarkdownIt("commonmark").enable("table")
 TASK_LINE = re.compile(r"^- \[[ x]\] \*\*(T\d{3})\*\*")
 
@@ -309,27 +314,17 @@ def test_plan_check_fails_on_a_repeated_task_id(generate: Any, host: Path) -> No
 def test_todo_places_counted_by_the_helpers_are_the_markers_in_the_code(
     answers: dict[str, Any]
 ) -> None:
-    context = {**CANONICAL_ANSWERS, **answers, "provider": "google"}
+    context = {**CANONICAL_ANSWERS, **answers}
+    context.setdefault("providers", [])
     names = naming.feature_names(context)
+    context["names"] = names
     marker = f"TODO({names.module})"
     counted: dict[str, int] = {}
-    for template in sorted((ROOT / "template").rglob("*.py.jinja")):
-        relative = str(template.relative_to(ROOT / "template"))
-        if "{% if providers %}" in relative and not names.providers:
-            continue  # copier drops the providers folder when there are none
-        for provider in names.providers if "{% yield" in relative else ["google"]:
-            text = ENVIRONMENT.get_template(relative).render(
-                {**context, "names": names, "provider": provider}
-            )
-            if marker in text:
-                path = relative.replace("{{ module_name }}", names.module).replace(
-                    "{% if providers %}providers{% endif %}", "providers"
-                )
-                path = (
-                    path.split("{% yield")[0] + f"{provider}.py"
-                    if "{% yield" in path
-                    else path
-                )
-                counted[path.removesuffix(".jinja")] = text.count(marker)
+    for template, path, local in template_files(context):
+        if not path.endswith(".py"):
+            continue  # the plan quotes the marker in its tasks
+        text = ENVIRONMENT.get_template(template).render(local)
+        if marker in text:
+            counted[path] = text.count(marker)
 
     assert counted == names.todo_places

@@ -6,12 +6,23 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-from support import CANONICAL_ANSWERS, copy_command, fresh_host, tree_digest
+import pytest
+
+from support import (
+    CANONICAL_ANSWERS,
+    INTEGRATION_ANSWERS,
+    INTEGRATION_EXAMPLE_DIR,
+    copy_command,
+    fresh_host,
+    tree_digest,
+)
 
 
-def copier_copy(destination: Path, *extra: str) -> subprocess.CompletedProcess[str]:
-    """Run copier as a user does, answers from the example's data file."""
-    command = copy_command(destination, "--vcs-ref", "HEAD", *extra)
+def copier_copy(
+    destination: Path, *extra: str, **options: Any
+) -> subprocess.CompletedProcess[str]:
+    """Run copier as a user does, answers from an example's data file."""
+    command = copy_command(destination, "--vcs-ref", "HEAD", *extra, **options)
     return subprocess.run(command, capture_output=True, text=True, check=False)
 
 
@@ -61,3 +72,31 @@ def test_a_fresh_host_accepts_the_feature(tmp_path: Path) -> None:
 
     assert completed.returncode == 0, completed.stderr
     assert (host / "modules/incident_notes/PLAN.md").is_file()
+
+
+@pytest.mark.parametrize(
+    ("existing", "taken"),
+    [
+        pytest.param(
+            {**INTEGRATION_ANSWERS, "endpoint": False},
+            "integrations/email_delivery",
+            id="integration",
+        ),
+        pytest.param(
+            {**CANONICAL_ANSWERS, "module_name": "email_delivery", "providers": []},
+            "modules/email_delivery",
+            id="module-of-the-same-name",
+        ),
+    ],
+)
+def test_an_integration_whose_name_is_taken_is_refused_untouched(
+    generate: Any, host: Path, existing: dict[str, Any], taken: str
+) -> None:
+    project = generate(host, **existing)
+    before = tree_digest(project)
+
+    completed = copier_copy(project, example=INTEGRATION_EXAMPLE_DIR)
+
+    assert completed.returncode != 0
+    assert f"the host already has {taken}" in completed.stderr
+    assert tree_digest(project) == before

@@ -20,6 +20,7 @@ QUESTIONS = [
     "operations",
     "providers",
     "primary_provider",
+    "endpoint",
     "require_auth",
     "problem_statement",
     "beneficiaries",
@@ -36,6 +37,7 @@ SETTINGS = {
     "_envops",
     "_jinja_extensions",
     "_tasks",
+    "_skip_if_exists",
     "_message_after_copy",
     "_message_after_update",
 }

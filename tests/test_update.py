@@ -17,6 +17,7 @@ import pytest
 
 from support import (
     CANONICAL_ANSWERS,
+    INTEGRATION_ANSWERS,
     PYTHON,
     feature_paths,
     fresh_host,
@@ -78,6 +79,36 @@ def test_google_get_answers_not_found_for_an_unknown_note(
     assert result.status is OperationStatus.NOT_FOUND
 '''
 TEAM_NOTE = "  - Decided with the incident commanders on 2026-11-20.\n"
+
+INTEGRATION = INTEGRATION_ANSWERS["module_name"]
+INTEGRATION_PACKAGE = Path("integrations") / INTEGRATION
+TEAM_RESOURCE = (
+    "# Checked against the provider's API reference, v3 (2026-11-24).\n"
+    'RESOURCE = "/v3/messages"\n'
+)
+TEAM_FIELDS = "    # The provider's message object, trimmed to what features read.\n"
+TEAM_INTEGRATION_TEST = '''"""The team's own test of the Email Delivery client."""
+
+from collections.abc import Callable
+
+import httpx
+
+from integrations.email_delivery.client import HttpEmailDeliveryClient
+
+
+def test_get_reads_the_v3_path(
+    make_client: Callable[..., HttpEmailDeliveryClient],
+) -> None:
+    seen: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request.url.path)
+        return httpx.Response(200, json={"id": "m-1", "title": "t"})
+
+    make_client(handler).get_message("m-1")
+
+    assert seen == ["/v1/v3/messages/m-1"]
+'''
 
 
 @pytest.fixture(scope="session")
@@ -183,6 +214,37 @@ def make_team_edits(host: Path) -> None:
     commit(host, "team: business rules, google get, plan ticks, a test, a setting")
 
 
+def make_integration_edits(host: Path) -> None:
+    """A team finishing an integration's open tasks: the real path, the real fields, a test, two ticks."""
+    client = host / INTEGRATION_PACKAGE / "client.py"
+    _edit(
+        client,
+        "# TODO(email_delivery): check the API's path of messages and the payloads in schemas.py"
+        " against its documentation.\n"
+        'RESOURCE = "/messages"\n',
+        TEAM_RESOURCE,
+    )
+    _edit(
+        host / INTEGRATION_PACKAGE / "schemas.py",
+        "    # TODO(email_delivery): replace title and details with the API's real fields"
+        " (the fake client and the tests follow).\n",
+        TEAM_FIELDS,
+    )
+    _edit(
+        host / "tests/unit/integrations/email_delivery/test_client.py",
+        'PATH = "/v1/messages"\n',
+        'PATH = "/v1/v3/messages"\n',
+    )
+    (host / "tests/unit/integrations/email_delivery/test_team.py").write_text(
+        TEAM_INTEGRATION_TEST
+    )
+    plan = host / INTEGRATION_PACKAGE / "PLAN.md"
+    for task in ("**T203**", "**T204**"):
+        line = next(line for line in plan.read_text().splitlines(True) if task in line)
+        _edit(plan, line, line.replace("- [ ]", "- [x]"))
+    commit(host, "team: the email provider's real path and fields, plan ticks")
+
+
 def conflicted(host: Path) -> list[str]:
     """Paths git reports unmerged, and files holding copier's conflict blocks."""
     status = git(host, "status", "--porcelain")
@@ -225,6 +287,18 @@ def updated_twice(
     host = edited_and_updated(tmp_path_factory.mktemp("updated-twice"), template_repo)
     commit(host, "update to 0.2.0")
     update_feature(host, MODULE)
+    return host
+
+
+@pytest.fixture(scope="module")
+def integration_updated(
+    tmp_path_factory: pytest.TempPathFactory, template_repo: Path
+) -> Path:
+    """A host with the example integration, generated at 0.1.0, finished by the team, updated."""
+    host = host_repo(tmp_path_factory.mktemp("integration"))
+    copy_feature(host, template_repo, **INTEGRATION_ANSWERS)
+    make_integration_edits(host)
+    update_feature(host, INTEGRATION)
     return host
 
 
@@ -278,9 +352,45 @@ def test_update_without_overlap_leaves_no_conflict_and_passes_the_gates(
     assert conflicted(updated) == []
 
     failures = {
-        gate.name: run_gate(gate, updated, mypy_cache) for gate in host_gates(MODULE)
+        gate.name: run_gate(gate, updated, mypy_cache)
+        for gate in host_gates(updated, MODULE)
     }
 
+    assert {
+        name: result.stdout[-2000:]
+        for name, result in failures.items()
+        if result.returncode
+    } == {}
+
+
+def test_integration_update_keeps_the_team_work_and_its_ticks(
+    integration_updated: Path,
+) -> None:
+    package = integration_updated / INTEGRATION_PACKAGE
+
+    client = (package / "client.py").read_text()
+    assert TEAM_RESOURCE in client
+    assert TEAM_FIELDS in (package / "schemas.py").read_text()
+    assert (
+        integration_updated / "tests/unit/integrations/email_delivery/test_team.py"
+    ).read_text() == TEAM_INTEGRATION_TEST
+    plan = (package / "PLAN.md").read_text()
+    assert re.search(r"^- \[x\] \*\*T203\*\*", plan, re.M)
+    assert re.search(r"^- \[x\] \*\*T204\*\*", plan, re.M)
+
+
+def test_integration_update_applies_the_template_changes_and_passes_the_gates(
+    integration_updated: Path, mypy_cache: Path
+) -> None:
+    package = integration_updated / INTEGRATION_PACKAGE
+
+    assert "by its status and code" in (package / "client.py").read_text()
+    assert "**T306** Runbook entry" in (package / "PLAN.md").read_text()
+    assert conflicted(integration_updated) == []
+    failures = {
+        gate.name: run_gate(gate, integration_updated, mypy_cache)
+        for gate in host_gates(integration_updated, INTEGRATION)
+    }
     assert {
         name: result.stdout[-2000:]
         for name, result in failures.items()
@@ -332,11 +442,11 @@ def test_update_leaves_another_feature_untouched(
         "providers": [],
     }
     copy_feature(host, template_repo, **other)
-    before = tree_digest(host, feature_paths("access_requests"))
+    before = tree_digest(host, feature_paths(host, "access_requests"))
 
     update_feature(host, MODULE)
 
-    assert tree_digest(host, feature_paths("access_requests")) == before
+    assert tree_digest(host, feature_paths(host, "access_requests")) == before
     assert (
         "_commit: 0.1.0" in (host / ".copier-answers.access_requests.yml").read_text()
     )
@@ -414,6 +524,7 @@ def test_the_guides_loop_updates_every_feature_of_a_host(
         description="Ask for temporary access to production systems.",
         providers=[],
     )
+    copy_feature(host, template_repo, **INTEGRATION_ANSWERS)
 
     completed = subprocess.run(
         [
@@ -427,7 +538,7 @@ def test_the_guides_loop_updates_every_feature_of_a_host(
     )
 
     assert completed.returncode == 0, completed.stderr
-    for module in ("incident_notes", "access_requests"):
+    for module in ("incident_notes", "access_requests", INTEGRATION):
         assert "_commit: 0.2.0" in (host / f".copier-answers.{module}.yml").read_text()
     assert git(host, "status", "--porcelain") == ""
-    assert len(git(host, "log", "--oneline").splitlines()) == 3 + 2
+    assert len(git(host, "log", "--oneline").splitlines()) == 1 + 3 + 3

@@ -1,9 +1,9 @@
 """Throwaway template repositories with two tagged versions, for the update tests.
 
 v1 is the template as it is in this checkout. v2 is v1 plus the kinds of change a real
-release makes: a changed line in the service, a new generated test, a new plan task, a
-renamed file with the migration that carries the team's edits across, and a new
-question with a default.
+release makes: a changed line in a module's service and in an integration's client, a
+new generated test, a new plan task, a renamed file with the migration that carries the
+team's edits across, and a new question with a default.
 """
 
 from __future__ import annotations
@@ -15,7 +15,8 @@ from pathlib import Path
 from support import ROOT
 
 TEMPLATE_PARTS = ["copier.yml", "template", "extensions", "tasks"]
-MODULE = "modules/{{ module_name }}"
+MODULE = "module/modules/{{ module_name }}"
+INTEGRATION = "integration/integrations/{{ module_name }}"
 
 # The rename of v2, as the migration in v2's copier.yml names it.
 RENAMED_FROM = "modules/{module_name}/validation.py"
@@ -44,27 +45,36 @@ runbook_url:
   default: ""
 """
 
-# v2's edits: (file, old text, new text). Each must match exactly once.
+# v2's edits: (file, old text, new text, how many times the old text occurs).
 V2_EDITS = [
-    # A changed line in the service.
+    # A changed line in the service, and one in an integration's client.
     (
         f"template/{MODULE}/service.py.jinja",
         '"""Log how an operation ended and return its result unchanged."""',
         '"""Log how an operation ended (its event, or why it failed) and return the result."""',
+        1,
     ),
-    # A new plan task.
+    (
+        f"template/{INTEGRATION}/client.py.jinja",
+        '"""Log a failed call (its classification only, never the API\'s answer) and return it."""',
+        '"""Log a failed call by its status and code (never the API\'s answer); return it."""',
+        1,
+    ),
+    # A new plan task, for modules and integrations alike.
     (
         "extensions/plan.py",
         '    readme = f"{package}/README.md"\n',
         '    add(306, "Runbook entry for on-call: symptoms, log events, the switch-off",'
         " [], 1, False, [MANUAL])\n"
         '    readme = f"{package}/README.md"\n',
+        2,
     ),
     # The new question, used by the plan.
     (
-        f"template/{MODULE}/PLAN.md.jinja",
+        "template/shared/PLAN.md.jinja",
         "Watch these log events:",
         "Runbook: {{ runbook_url if runbook_url else '_to write_' }}.\n\nWatch these log events:",
+        1,
     ),
 ]
 
@@ -105,13 +115,14 @@ def build_versions(repo: Path) -> Path:
     git(repo, "init", "-q")
     _commit_and_tag(repo, "0.1.0")
 
-    for relative, old, new in V2_EDITS:
+    for relative, old, new, count in V2_EDITS:
         path = repo / relative
         text = path.read_text()
-        assert text.count(old) == 1, (relative, old)
+        assert text.count(old) == count, (relative, old)
         path.write_text(text.replace(old, new))
     new_test = (
-        repo / "template" / "tests/unit/modules/{{ module_name }}/test_models.py.jinja"
+        repo
+        / "template/module/tests/unit/modules/{{ module_name }}/test_models.py.jinja"
     )
     new_test.write_text(
         '"""Unit tests of the {{ feature_name | docstring }} domain models."""\n\n'

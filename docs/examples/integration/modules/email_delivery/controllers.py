@@ -1,0 +1,111 @@
+"""HTTP handlers of Email Delivery: call the integration's client, answer with its result.
+
+The routes themselves are declared in ``api/v1/email_delivery.py``.
+"""
+
+from typing import Annotated, TypeVar
+
+from fastapi import Depends, HTTPException, Path, status
+
+from infrastructure.operations import OperationResult, OperationStatus
+from infrastructure.services import CurrentUserDep, SettingsDep
+from integrations.email_delivery import EmailDeliveryClient, get_email_delivery_client
+from integrations.email_delivery.schemas import Message, MessageDraft
+
+T = TypeVar("T")
+
+# An error not listed answers 502: the API failed, not the caller.
+HTTP_STATUS_BY_ERROR: dict[OperationStatus, int] = {
+    OperationStatus.NOT_FOUND: status.HTTP_404_NOT_FOUND,
+    OperationStatus.TRANSIENT_ERROR: status.HTTP_503_SERVICE_UNAVAILABLE,
+}
+
+
+def get_client(settings: SettingsDep) -> EmailDeliveryClient:
+    """The routes' dependency: the client, while ``EMAIL_DELIVERY_ENDPOINT_ENABLED`` is true.
+
+    Args:
+        settings: The host's settings.
+
+    Returns:
+        The process-wide client.
+
+    Raises:
+        HTTPException: 404 on every route while the endpoint is switched off.
+    """
+    if not settings.email_delivery.EMAIL_DELIVERY_ENDPOINT_ENABLED:
+        raise HTTPException(
+            status_code=status.HTTP_404_NOT_FOUND,
+            detail="Email Delivery is not enabled",
+        )
+    return get_email_delivery_client()
+
+
+ClientDep = Annotated[EmailDeliveryClient, Depends(get_client)]
+ID_DESCRIPTION = "Identifier of the message."
+MessageId = Annotated[
+    str, Path(min_length=1, max_length=200, description=ID_DESCRIPTION)
+]
+
+# TODO(email_delivery): authorize: decide which authenticated callers may use each route.
+
+
+def create_message(
+    body: MessageDraft, client: ClientDep, current_user: CurrentUserDep
+) -> Message:
+    """Create a message.
+
+    Args:
+        body: The request body.
+        client: The integration's client.
+        current_user: The authenticated caller; anonymous requests never get here.
+
+    Returns:
+        The created message.
+    """
+    return answer(client.create_message(body))
+
+
+def get_message(
+    message_id: MessageId, client: ClientDep, current_user: CurrentUserDep
+) -> Message:
+    """Get one message.
+
+    Args:
+        message_id: Identifier of the message.
+        client: The integration's client.
+        current_user: The authenticated caller; anonymous requests never get here.
+
+    Returns:
+        The message.
+    """
+    return answer(client.get_message(message_id))
+
+
+def answer(result: OperationResult[T]) -> T:
+    """The result's data, or the HTTP error that matches its failure.
+
+    The body carries the result's error code and message, never the API's answer.
+
+    Args:
+        result: What the client returned.
+
+    Returns:
+        The data of a successful result.
+
+    Raises:
+        HTTPException: When the result is not a success.
+    """
+    if not result.is_success:
+        headers = None
+        if result.retry_after is not None:
+            headers = {"Retry-After": str(result.retry_after)}
+        raise HTTPException(
+            status_code=HTTP_STATUS_BY_ERROR.get(
+                result.status, status.HTTP_502_BAD_GATEWAY
+            ),
+            detail={"error_code": result.error_code, "message": result.message},
+            headers=headers,
+        )
+    data: T = result.unwrap()
+    return data
