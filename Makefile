@@ -12,14 +12,14 @@ $(VENV)/installed: requirements/dev.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements/dev.txt
 	touch $@
 
-demo: $(VENV)/installed  ## generate the example feature into a scratch reference host and run its gates
+demo: $(VENV)/installed  ## generate the example module and integration into a scratch reference host and run their gates
 	$(PY) tools/demo.py
 
 test: $(VENV)/installed  ## the template's whole test suite, in parallel
 	$(PY) -m pytest -n auto
 
-golden: $(VENV)/installed  ## rewrite docs/examples/module after a deliberate template change
-	$(PY) -m pytest tests/test_golden.py --update-golden
+golden: $(VENV)/installed  ## rewrite docs/examples after a deliberate template change
+	$(PY) -m pytest tests/test_golden.py tests/test_docs.py --update-golden
 
 clean:
 	rm -rf $(VENV) build
