@@ -768,14 +768,14 @@ class FeatureNames:
                 '""',
                 (),
                 f"Base URL of the {self.title} API, e.g. https://api.example.com/v1."
-                f" Required when {self.env('ENABLED')} is true.",
+                f" Required, and https, when {self.env('ENABLED')} is true.",
             ),
             Setting(
                 self.env("API_KEY"),
                 "SecretStr | None",
                 "None",
                 (),
-                "API key, sent as a bearer token. Never logged.",
+                "API key, sent as a bearer token (none when empty). Never logged.",
             ),
             Setting(
                 self.env("TIMEOUT_SECONDS"),

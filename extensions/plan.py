@@ -45,7 +45,7 @@ def no_line(path: str, pattern: str) -> str:
 
 MANUAL = "manual"
 # An import statement inside a function or class body.
-INDENTED_IMPORT = r"^[ ]+(import|from) [\w.]+( import |$)"
+INDENTED_IMPORT = r"^[ ]+(import [\w.]+|from [\w.]+ import )"
 
 
 @dataclass(frozen=True)
@@ -782,8 +782,9 @@ def integration_risks(names: Any) -> list[Risk]:
         Risk(
             "The vendor is down or slow",
             "Medium",
-            f"Every call times out after `{names.env('TIMEOUT_SECONDS')}`; timeouts and 5xx are transient; "
-            f"`{enabled}=false` makes every call fail fast with `INTEGRATION_DISABLED`",
+            f"Each phase of a call (connect, write, read, pool) times out after `{names.env('TIMEOUT_SECONDS')}`; "
+            f"timeouts and 5xx are transient; `{enabled}=false` makes every call fail fast with "
+            "`INTEGRATION_DISABLED`",
         ),
         Risk(
             "The API key leaks, or must be rotated",
@@ -796,6 +797,18 @@ def integration_risks(names: Any) -> list[Risk]:
             "Medium",
             "Schemas ignore unknown fields and a missing field is a permanent `INVALID_RESPONSE`, logged as "
             f"`{names.module}_call_failed`; the sandbox check (T301) is repeated on vendor release notes",
+        ),
+        *(
+            [
+                Risk(
+                    "A retried create sends twice: a timeout or 5xx may come after the vendor acted",
+                    "Medium",
+                    "The client never retries; the retry policy (T302) retries a create only with an "
+                    "idempotency key the API honours, or not at all",
+                )
+            ]
+            if names.has("create")
+            else []
         ),
         Risk(
             "Features couple to the HTTP client",
@@ -875,10 +888,17 @@ def integration_architecture_rules(names: Any) -> list[Rule]:
     """The host's rules an integration's code satisfies, each with its check."""
     package = names.package
     client = f"{package}/client.py"
+    code = [package] + (
+        [f"modules/{names.module}", f"api/v1/{names.module}.py"]
+        if names.endpoint
+        else []
+    )
     return [
         Rule(
             "Synchronous only: every function is a plain `def`",
-            "; ".join([absent(package, "async def"), absent(package, "await ")]),
+            "; ".join(
+                absent(path, text) for path in code for text in ("async def", "await ")
+            ),
         ),
         Rule(
             "Constructor injection: the client receives its settings slice; only the factory calls `get_settings()`",

@@ -4,8 +4,8 @@ from typing import Any
 
 from fastapi import APIRouter, status
 
-from modules.email_delivery import controllers
 from integrations.email_delivery.schemas import Message
+from modules.email_delivery import controllers
 
 OPENAPI_TAG: dict[str, Any] = {
     "name": "Email Delivery",

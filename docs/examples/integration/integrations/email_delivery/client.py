@@ -31,6 +31,8 @@ logger = structlog.get_logger()
 T = TypeVar("T")
 
 INTEGRATION = "email_delivery"
+# The longest wait passed on from a Retry-After header, in seconds.
+MAX_RETRY_AFTER = 3600
 # TODO(email_delivery): check the API's path of messages and the payloads in schemas.py against its documentation.
 RESOURCE = "/messages"
 
@@ -70,7 +72,11 @@ class HttpEmailDeliveryClient:
             The created message, or why it could not be created.
         """
         return self._call(
-            "create", _parse_message, "POST", RESOURCE, json=draft.model_dump()
+            "create",
+            _parse_message,
+            "POST",
+            RESOURCE,
+            json=draft.model_dump(mode="json"),
         )
 
     def get_message(self, message_id: str) -> OperationResult[Message]:
@@ -89,10 +95,21 @@ class HttpEmailDeliveryClient:
         operation: str,
         parse: Callable[[httpx.Response], T],
         method: str,
-        path: str,
+        path: str | None,
         **request: Any,
     ) -> OperationResult[T]:
-        """Send one request and turn every outcome into an ``OperationResult``."""
+        """Send one request and turn every outcome into an ``OperationResult``.
+
+        Args:
+            operation: The operation making the call, for results and logs.
+            parse: Reads the data out of a successful answer.
+            method: The HTTP method.
+            path: The path below the base URL; ``None`` for an id that names no item.
+            **request: Passed on to ``httpx.Client.request``.
+
+        Returns:
+            The parsed data, or why there is none.
+        """
         log = logger.bind(integration=INTEGRATION, operation=operation)
         if not self._enabled:
             return _failed(
@@ -101,6 +118,16 @@ class HttpEmailDeliveryClient:
                     OperationStatus.PERMANENT_ERROR,
                     "The integration is switched off.",
                     "INTEGRATION_DISABLED",
+                    operation,
+                ),
+            )
+        if path is None:
+            return _failed(
+                log,
+                _error(
+                    OperationStatus.PERMANENT_ERROR,
+                    "The id names no single item.",
+                    "INVALID_ID",
                     operation,
                 ),
             )
@@ -116,7 +143,7 @@ class HttpEmailDeliveryClient:
                     operation,
                 ),
             )
-        except httpx.HTTPError:
+        except httpx.TransportError:
             return _failed(
                 log,
                 _error(
@@ -126,8 +153,19 @@ class HttpEmailDeliveryClient:
                     operation,
                 ),
             )
+        except httpx.HTTPError:  # an answer httpx could not read, too many redirects
+            return _failed(
+                log,
+                _error(
+                    OperationStatus.PERMANENT_ERROR,
+                    "The API's answer could not be read.",
+                    "UNREADABLE_RESPONSE",
+                    operation,
+                ),
+            )
         if not response.is_success:
-            return _failed(log, classify_response(response, operation))
+            result = classify_response(response, operation)
+            return _failed(log, result, response.status_code)
         try:
             data = parse(response)
         except ValueError:  # not JSON, or not the expected payload
@@ -139,6 +177,7 @@ class HttpEmailDeliveryClient:
                     "INVALID_RESPONSE",
                     operation,
                 ),
+                response.status_code,
             )
         log.info("email_delivery_call_succeeded")
         return OperationResult.success(
@@ -157,7 +196,7 @@ def get_email_delivery_client() -> EmailDeliveryClient:
 
 
 def classify_response(response: httpx.Response, operation: str) -> OperationResult[Any]:
-    """Classify an unsuccessful answer the way the host classifies HTTP errors.
+    """Classify an unsuccessful answer along the host's rules for HTTP errors.
 
     429 is a transient ``RATE_LIMITED`` with the ``Retry-After`` delay; 401 is
     ``UNAUTHORIZED``; 403 a permanent ``FORBIDDEN``; 404 ``NOT_FOUND``; 408 and 5xx
@@ -225,14 +264,14 @@ def parse_retry_after(value: str | None, now: datetime | None = None) -> int | N
         now: The current time (tests pass a fixed one).
 
     Returns:
-        Whole seconds to wait (0 for a date in the past), or ``None`` when the
-        header is missing or unreadable.
+        Whole seconds to wait, from 0 (a date in the past) to ``MAX_RETRY_AFTER``, or
+        ``None`` when the header is missing or unreadable.
     """
     if value is None:
         return None
     text = value.strip()
     if text.isascii() and text.isdigit():
-        return int(text)
+        return min(int(text), MAX_RETRY_AFTER)
     try:
         moment = parsedate_to_datetime(text)
     except (TypeError, ValueError):
@@ -240,24 +279,32 @@ def parse_retry_after(value: str | None, now: datetime | None = None) -> int | N
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=timezone.utc)
     current = now or datetime.now(timezone.utc)
-    return max(0, math.ceil((moment - current).total_seconds()))
+    seconds = math.ceil((moment - current).total_seconds())
+    return min(max(0, seconds), MAX_RETRY_AFTER)
 
 
 def _headers(settings: EmailDeliverySettings) -> dict[str, str]:
-    """The headers of every request: JSON, and the API key as a bearer token."""
+    """The headers of every request: JSON, and the API key (if any) as a bearer token."""
     headers = {"Accept": "application/json"}
     api_key = settings.EMAIL_DELIVERY_API_KEY
-    if api_key is not None:
+    if api_key is not None and api_key.get_secret_value():
         headers["Authorization"] = f"Bearer {api_key.get_secret_value()}"
     return headers
 
 
-def _item(item_id: str) -> str:
-    """The path of one item; the id is escaped so it cannot leave its path segment."""
+def _item(item_id: str) -> str | None:
+    """The path of one item, or ``None`` when the id cannot name one.
+
+    The id is escaped, so it cannot leave its path segment; an empty id, ``.`` or
+    ``..`` would name the collection or a parent instead, so they name nothing.
+    """
+    if not item_id.strip("."):
+        return None
     return f"{RESOURCE}/{quote(item_id, safe='')}"
 
 
 def _parse_message(response: httpx.Response) -> Message:
+    """The message an answer carries; ``ValueError`` when it carries none."""
     return Message.model_validate(response.json())
 
 
@@ -268,6 +315,7 @@ def _error(
     operation: str,
     retry_after: int | None = None,
 ) -> OperationResult[Any]:
+    """An error result of this integration."""
     return OperationResult.error(
         status,
         message,
@@ -279,13 +327,16 @@ def _error(
 
 
 def _failed(
-    log: FilteringBoundLogger, result: OperationResult[T]
+    log: FilteringBoundLogger,
+    result: OperationResult[T],
+    http_status: int | None = None,
 ) -> OperationResult[T]:
     """Log a failed call (its classification only, never the API's answer) and return it."""
     log.warning(
         "email_delivery_call_failed",
         status=result.status.value,
         error_code=result.error_code,
+        http_status=http_status,
         retry_after=result.retry_after,
     )
     return result

@@ -43,8 +43,10 @@ def get_client(settings: SettingsDep) -> EmailDeliveryClient:
 
 ClientDep = Annotated[EmailDeliveryClient, Depends(get_client)]
 ID_DESCRIPTION = "Identifier of the message."
+# At least one character that is not a dot: ".", ".." would name no single item.
+ID_PATTERN = r"^[^/]*[^/.][^/]*$"
 MessageId = Annotated[
-    str, Path(min_length=1, max_length=200, description=ID_DESCRIPTION)
+    str, Path(pattern=ID_PATTERN, max_length=200, description=ID_DESCRIPTION)
 ]
 
 # TODO(email_delivery): authorize: decide which authenticated callers may use each route.

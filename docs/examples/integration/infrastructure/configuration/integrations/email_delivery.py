@@ -19,13 +19,13 @@ class EmailDeliverySettings(IntegrationSettings):
     EMAIL_DELIVERY_BASE_URL: str = Field(
         default="",
         alias="EMAIL_DELIVERY_BASE_URL",
-        description="Base URL of the Email Delivery API, e.g. https://api.example.com/v1. Required when EMAIL_DELIVERY_ENABLED is true.",
+        description="Base URL of the Email Delivery API, e.g. https://api.example.com/v1. Required, and https, when EMAIL_DELIVERY_ENABLED is true.",
     )
 
     EMAIL_DELIVERY_API_KEY: SecretStr | None = Field(
         default=None,
         alias="EMAIL_DELIVERY_API_KEY",
-        description="API key, sent as a bearer token. Never logged.",
+        description="API key, sent as a bearer token (none when empty). Never logged.",
     )
 
     EMAIL_DELIVERY_TIMEOUT_SECONDS: float = Field(
@@ -43,19 +43,19 @@ class EmailDeliverySettings(IntegrationSettings):
     )
 
     @model_validator(mode="after")
-    def _require_base_url_when_enabled(self) -> Self:
-        """Refuse to enable the client without the address of the API.
+    def _require_an_https_address_when_enabled(self) -> Self:
+        """Refuse to enable the client without the API's address, or over plain HTTP.
 
         Returns:
             The settings, unchanged.
 
         Raises:
-            ValueError: EMAIL_DELIVERY_ENABLED is true and EMAIL_DELIVERY_BASE_URL is empty.
+            ValueError: EMAIL_DELIVERY_ENABLED is true and EMAIL_DELIVERY_BASE_URL is not an https:// URL.
         """
         if not self.EMAIL_DELIVERY_ENABLED:
             return self
-        if not self.EMAIL_DELIVERY_BASE_URL:
+        if not self.EMAIL_DELIVERY_BASE_URL.startswith("https://"):
             raise ValueError(
-                "EMAIL_DELIVERY_BASE_URL must be set when EMAIL_DELIVERY_ENABLED is true",
+                "EMAIL_DELIVERY_BASE_URL must be an https:// URL when EMAIL_DELIVERY_ENABLED is true",
             )
         return self

@@ -2,7 +2,6 @@
 
 from collections.abc import Callable, Iterator
 from typing import Any, get_args
-
 from unittest.mock import MagicMock
 
 import pytest

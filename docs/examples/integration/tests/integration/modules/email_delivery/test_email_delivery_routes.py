@@ -1,6 +1,7 @@
 """Every Email Delivery route over HTTP, on the fake client: success, error mapping, input checks, auth."""
 
 from typing import Any
+from unittest.mock import MagicMock
 
 import pytest
 from fastapi import FastAPI
@@ -8,6 +9,7 @@ from fastapi.testclient import TestClient
 
 from infrastructure.operations import OperationResult, OperationStatus
 from infrastructure.services import get_settings
+from modules.email_delivery import startup_warmup
 from tests.integration.modules.email_delivery.conftest import current_user_dependency
 
 BASE = "/api/v1/email-delivery"
@@ -126,3 +128,33 @@ def test_create_refuses_a_malformed_body(
 
     assert response.status_code == 422
     assert fake.calls == []
+
+
+@pytest.mark.parametrize("item_id", ["..", "...", "%2E%2E"])
+def test_route_refuses_an_id_that_names_no_single_item(
+    client: TestClient, fake: Any, item_id: str
+) -> None:
+    method, body = "GET", None
+
+    response = client.request(method, f"{BASE}/{item_id}", json=body)
+
+    assert response.status_code in (404, 422)
+    assert fake.calls == []
+
+
+@pytest.mark.parametrize(("switch", "event"), [(False, "disabled"), (True, "ready")])
+def test_startup_warmup_loads_the_settings_and_says_whether_it_serves(
+    monkeypatch: pytest.MonkeyPatch,
+    make_mock_settings: Any,
+    switch: bool,
+    event: str,
+) -> None:
+    name = "email_delivery.EMAIL_DELIVERY_ENDPOINT_ENABLED"
+    settings = make_mock_settings(**{name: switch})
+    monkeypatch.setattr("modules.email_delivery.get_settings", lambda: settings)
+    logger = MagicMock()
+
+    startup_warmup(logger)
+
+    logger.info.assert_called_once()
+    assert logger.info.call_args.args == ("email_delivery_endpoint_" + event,)

@@ -55,7 +55,7 @@ class Recorder:
 
 
 def raising(
-    error: type[httpx.TransportError],
+    error: type[httpx.RequestError],
 ) -> Callable[[httpx.Request], httpx.Response]:
     """A transport handler that fails every request with ``error``."""
 
@@ -109,6 +109,20 @@ def test_an_id_cannot_leave_its_path_segment(make_client: MakeClient) -> None:
     assert recorder.request.url.raw_path == f"{PATH}/..%2Fadmin%3Fall%3D1".encode()
 
 
+@pytest.mark.parametrize("item_id", ["", ".", "..", "..."])
+def test_an_id_that_names_no_single_item_is_refused_without_a_request(
+    make_client: MakeClient, item_id: str
+) -> None:
+    recorder = Recorder(200, ITEM)
+    client = make_client(recorder)
+
+    result = client.get_message(item_id)
+
+    assert recorder.requests == []
+    assert result.status is OperationStatus.PERMANENT_ERROR
+    assert result.error_code == "INVALID_ID"
+
+
 def test_sends_the_api_key_as_a_bearer_token(make_client: MakeClient) -> None:
     recorder = Recorder(200, ITEM)
 
@@ -117,10 +131,13 @@ def test_sends_the_api_key_as_a_bearer_token(make_client: MakeClient) -> None:
     assert recorder.request.headers["Authorization"] == f"Bearer {API_KEY}"
 
 
-def test_sends_no_authorization_without_an_api_key(make_client: MakeClient) -> None:
+@pytest.mark.parametrize("api_key", [None, ""])
+def test_sends_no_authorization_without_an_api_key(
+    make_client: MakeClient, api_key: str | None
+) -> None:
     recorder = Recorder(200, ITEM)
 
-    call(make_client(recorder, EMAIL_DELIVERY_API_KEY=None))
+    call(make_client(recorder, EMAIL_DELIVERY_API_KEY=api_key))
 
     assert "Authorization" not in recorder.request.headers
 
@@ -198,6 +215,8 @@ def test_server_error_carries_retry_after_when_given() -> None:
         ("soon", None),
         ("-5", None),
         ("1.5", None),
+        ("99999999999999999999", 3600),
+        ("Fri, 27 Nov 2099 10:00:00 GMT", 3600),
     ],
 )
 def test_parse_retry_after_reads_seconds_or_a_date(
@@ -224,6 +243,15 @@ def test_transport_failure_is_transient(
 
     assert result.status is OperationStatus.TRANSIENT_ERROR
     assert result.error_code == error_code
+
+
+def test_an_answer_httpx_cannot_read_is_a_permanent_error(
+    make_client: MakeClient,
+) -> None:
+    result = call(make_client(raising(httpx.DecodingError)))
+
+    assert result.status is OperationStatus.PERMANENT_ERROR
+    assert result.error_code == "UNREADABLE_RESPONSE"
 
 
 @pytest.mark.parametrize("payload", [{"unexpected": True}, "not an object"])
@@ -259,9 +287,10 @@ def test_api_key_never_reaches_a_log_line_a_message_or_a_repr(
         result = call(client)
 
     assert [log["event"] for log in logs] == ["email_delivery_call_failed"]
+    assert logs[0]["http_status"] == 401
     assert API_KEY not in repr(logs)
     assert API_KEY not in result.message
-    assert API_KEY not in repr(client)
+    assert repr(client).endswith("(base_url='https://api.example.test/v1/')")
 
 
 def test_successful_call_is_logged(make_client: MakeClient) -> None:

@@ -39,8 +39,18 @@ def test_answers_from_the_items_it_holds() -> None:
 
     result = fake.get_message("item-1")
 
-    assert result.is_success
+    assert result.unwrap() == item
     assert fake.calls == ["get_message"]
+
+
+def test_create_keeps_each_new_item_under_its_own_id() -> None:
+    fake = FakeEmailDeliveryClient()
+
+    first = fake.create_message(MessageDraft(title="A title", details="Some details"))
+    second = fake.create_message(MessageDraft(title="A title", details="Some details"))
+
+    assert first.unwrap().id != second.unwrap().id
+    assert sorted(fake.items) == sorted([first.unwrap().id, second.unwrap().id])
 
 
 def test_returns_the_failure_it_is_given() -> None:

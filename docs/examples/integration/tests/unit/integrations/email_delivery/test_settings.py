@@ -46,10 +46,12 @@ class TestEmailDeliverySettings:
         assert settings.EMAIL_DELIVERY_BASE_URL == "https://api.test"
         assert settings.EMAIL_DELIVERY_TIMEOUT_SECONDS == 2.5
 
-    def test_refuses_to_enable_without_an_address(
-        self, monkeypatch: pytest.MonkeyPatch
+    @pytest.mark.parametrize("base_url", ["", "http://api.test", "api.test"])
+    def test_refuses_to_enable_without_an_https_address(
+        self, monkeypatch: pytest.MonkeyPatch, base_url: str
     ) -> None:
         monkeypatch.setenv("EMAIL_DELIVERY_ENABLED", "true")
+        monkeypatch.setenv("EMAIL_DELIVERY_BASE_URL", base_url)
 
         with pytest.raises(ValidationError, match="EMAIL_DELIVERY_BASE_URL"):
             EmailDeliverySettings(_env_file=None)
