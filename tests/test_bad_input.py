@@ -10,7 +10,14 @@ import pytest
 import yaml
 
 from bad_inputs import BAD_ANSWERS, BadAnswer, markdown_table
-from support import CANONICAL_ANSWERS, PYTHON, ROOT, fresh_host, tree_digest
+from support import (
+    CANONICAL_ANSWERS,
+    INTEGRATION_ANSWERS,
+    PYTHON,
+    ROOT,
+    fresh_host,
+    tree_digest,
+)
 
 BAD_INPUT_DOC = ROOT / "docs" / "bad-input.md"
 TABLE_START = "<!-- table: generated from tests/bad_inputs.py -->\n"
@@ -98,3 +105,43 @@ def test_host_without_the_settings_map_anchor_is_left_untouched(tmp_path: Path) 
     assert completed.returncode == 0, completed.stderr
     assert "add by hand to settings_map in Settings.__init__" in completed.stderr
     assert {path: (host / path).read_bytes() for path in host_files} == host_files
+
+
+def test_host_without_integration_slices_gets_the_integration_and_an_open_wiring_task(
+    tmp_path: Path,
+) -> None:
+    host = fresh_host(tmp_path / "host")
+    (host / "infrastructure/configuration/integrations/__init__.py").unlink()
+    settings = (host / "infrastructure/configuration/settings.py").read_bytes()
+
+    completed = new_feature(host, INTEGRATION_ANSWERS)
+
+    assert completed.returncode == 0, completed.stderr
+    assert "EmailDeliverySettings was NOT wired" in completed.stderr
+    assert (host / "infrastructure/configuration/settings.py").read_bytes() == settings
+    plan = (host / "integrations/email_delivery/PLAN.md").read_text()
+    assert "- [ ] **T102**" in plan
+    plan_check = subprocess.run(
+        [PYTHON, "tests/unit/integrations/email_delivery/test_plan.py"],
+        cwd=host,
+        capture_output=True,
+        text=True,
+    )
+    assert plan_check.returncode == 0, plan_check.stdout
+
+
+def test_host_package_markers_with_content_are_left_as_they_are(tmp_path: Path) -> None:
+    host = fresh_host(tmp_path / "host")
+    markers = ["tests/fixtures/__init__.py", "tests/unit/integrations/__init__.py"]
+    for marker in markers:
+        (host / marker).parent.mkdir(parents=True, exist_ok=True)
+        (host / marker).write_text(
+            '"""The host\'s own package, with its own docstring."""\n'
+        )
+    before = {marker: (host / marker).read_bytes() for marker in markers}
+
+    completed = new_feature(host, INTEGRATION_ANSWERS)
+
+    assert completed.returncode == 0, completed.stderr
+    assert {marker: (host / marker).read_bytes() for marker in markers} == before
+    assert (host / "tests/fixtures/fake_email_delivery_client.py").is_file()
