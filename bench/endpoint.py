@@ -9,6 +9,9 @@ with the same JSON, each through its own ``fastapi.testclient.TestClient`` (in-p
 its event loop kept open for the whole run), every request with the same bearer token:
 
 - ``minimal``: one hand-written ``def`` route of the same path shape returning a dict.
+- ``host_minimal``: the same hand-written route taking what every route of the host
+  takes, ``settings: SettingsDep`` and ``current_user: CurrentUserDep``: the floor for a
+  route of this host, which the template cannot lower.
 - ``wired``: the feature as the host runs it. Its ``register_routes`` hook mounts the
   routes; nothing is overridden. The settings come from the environment
   (``INCIDENT_NOTES_ENABLED=true``), the primary provider is a fake registered under the
@@ -19,6 +22,13 @@ its event loop kept open for the whole run), every request with the same bearer 
 
 The rounds cycle through the three apps, the order rotating each round, so drift on a
 noisy machine hits every app alike; the ratios are taken round by round.
+
+``--served`` measures ``minimal`` and ``wired`` again as production runs them: each app
+in its own uvicorn process on loopback, the requests sent by one ``httpx.Client``
+(keep-alive) in this process, the two servers taking turns in the same rounds. Under
+``TestClient`` every thread-pool call is a round trip between two threads of one busy
+process; behind a real server it is one hop among the socket and HTTP work every request
+pays, so the two figures bracket the cost of the feature's dependencies.
 
 ``--profile N`` adds, per app, a cProfile of N requests sent through
 ``httpx.AsyncClient`` on the main thread with FastAPI's thread-pool calls run inline,
@@ -35,6 +45,8 @@ import json
 import os
 import pstats
 import re
+import socket
+import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -46,6 +58,7 @@ from typing import Any, TypeVar, get_args
 import fastapi.dependencies.utils
 import fastapi.routing
 import httpx
+import uvicorn
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
@@ -58,7 +71,11 @@ from infrastructure.configuration.features.incident_notes import (  # noqa: E402
     IncidentNotesSettings,
 )
 from infrastructure.operations import OperationResult  # noqa: E402
-from infrastructure.services import CurrentUserDep, get_settings  # noqa: E402
+from infrastructure.services import (  # noqa: E402
+    CurrentUserDep,
+    SettingsDep,
+    get_settings,
+)
 from modules.incident_notes import register_routes  # noqa: E402
 from modules.incident_notes.controllers import (  # noqa: E402
     get_incident_notes_service,
@@ -113,6 +130,19 @@ def minimal_app() -> FastAPI:
     return app
 
 
+def host_minimal_app() -> FastAPI:
+    """The floor for this host: the minimal route with the host's two dependencies."""
+    app = FastAPI()
+
+    @app.get("/api/v1/incident-notes/{incident_note_id}")
+    def get_incident_note(
+        incident_note_id: str, settings: SettingsDep, current_user: CurrentUserDep
+    ) -> dict[str, str]:
+        return {"id": incident_note_id, "title": TITLE, "details": DETAILS}
+
+    return app
+
+
 def wired_app() -> FastAPI:
     """The feature as the host mounts it, on the fake provider the environment names."""
     app = FastAPI()
@@ -141,12 +171,13 @@ def overridden_app() -> FastAPI:
 
 APPS: dict[str, Callable[[], FastAPI]] = {
     "minimal": minimal_app,
+    "host_minimal": host_minimal_app,
     "wired": wired_app,
     "overridden": overridden_app,
 }
 
 
-def requests_per_second(client: TestClient, count: int) -> float:
+def requests_per_second(client: httpx.Client, count: int) -> float:
     """Send ``count`` GET requests through ``client`` and return their rate."""
     get = client.get
     started = time.perf_counter()
@@ -155,7 +186,7 @@ def requests_per_second(client: TestClient, count: int) -> float:
     return count / (time.perf_counter() - started)
 
 
-def check(name: str, client: TestClient) -> None:
+def check(name: str, client: httpx.Client) -> None:
     """Fail unless the app answers 200 with the expected payload."""
     response = client.get(PATH, headers=HEADERS)
     if response.status_code != 200 or response.json() != PAYLOAD:
@@ -177,6 +208,57 @@ def measure(rounds: int, count: int, warmup: int) -> dict[str, list[float]]:
         for round_number in range(rounds):
             shift = round_number % len(names)
             for name in names[shift:] + names[:shift]:
+                rates[name].append(requests_per_second(clients[name], count))
+    return rates
+
+
+SERVED = ("minimal", "host_minimal", "wired")
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+    return port
+
+
+@contextmanager
+def served(name: str) -> Iterator[httpx.Client]:
+    """A client of ``name`` served by uvicorn in its own process, ready for requests."""
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, __file__, "--serve", name, "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}") as client:
+            deadline = time.monotonic() + 30
+            while True:
+                try:
+                    client.get("/openapi.json")
+                    break
+                except httpx.TransportError:
+                    if time.monotonic() > deadline or server.poll() is not None:
+                        raise SystemExit(f"{name}: the server did not start")
+                    time.sleep(0.1)
+            yield client
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def measure_served(rounds: int, count: int, warmup: int) -> dict[str, list[float]]:
+    """The rate of the served apps in each round, taking turns."""
+    rates: dict[str, list[float]] = {name: [] for name in SERVED}
+    with ExitStack() as stack:
+        clients = {name: stack.enter_context(served(name)) for name in SERVED}
+        for name, client in clients.items():
+            check(name, client)
+            requests_per_second(client, warmup)
+        for round_number in range(rounds):
+            shift = round_number % len(SERVED)
+            for name in SERVED[shift:] + SERVED[:shift]:
                 rates[name].append(requests_per_second(clients[name], count))
     return rates
 
@@ -267,7 +349,7 @@ def _short(filename: str) -> str:
 def main() -> int:
     """Measure the three apps and write their rates (and profiles, if asked) as JSON."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, required=True, help="JSON result file")
+    parser.add_argument("--out", type=Path, help="JSON result file")
     parser.add_argument("--rounds", type=int, default=7, help="rounds per app")
     parser.add_argument("--requests", type=int, default=1000, help="per round")
     parser.add_argument("--warmup", type=int, default=300, help="requests per app")
@@ -275,9 +357,21 @@ def main() -> int:
         "--profile", type=int, default=0, metavar="N", help="profile N requests"
     )
     parser.add_argument("--top", type=int, default=25, help="profile rows per app")
+    parser.add_argument(
+        "--served", action="store_true", help="also measure through uvicorn"
+    )
+    parser.add_argument("--serve", choices=SERVED, help=argparse.SUPPRESS)
+    parser.add_argument("--port", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.serve:  # the server side of --served, in its own process
+        uvicorn.run(
+            APPS[args.serve](), host="127.0.0.1", port=args.port, log_level="warning"
+        )
+        return 0
 
     result: dict[str, Any] = {"rates": measure(args.rounds, args.requests, args.warmup)}
+    if args.served:
+        result["served"] = measure_served(args.rounds, args.requests, args.warmup)
     if args.profile:
         result["profiles"] = [profile(name, args.profile, args.top) for name in APPS]
     args.out.write_text(json.dumps(result, indent=2))
