@@ -18,7 +18,7 @@ its event loop kept open for the whole run), every request with the same bearer 
   name ``bench`` whose ``_get_impl`` returns one note built up front, and the host's own
   ``get_current_user`` reads the token.
 - ``overridden``: the same routes wired the way the generated integration tests wire
-  them, through ``app.dependency_overrides`` (settings, service, current user).
+  them, through ``app.dependency_overrides`` (settings, current user).
 
 The rounds cycle through the three apps, the order rotating each round, so drift on a
 noisy machine hits every app alike; the ratios are taken round by round.
@@ -77,12 +77,8 @@ from infrastructure.services import (  # noqa: E402
     get_settings,
 )
 from modules.incident_notes import register_routes  # noqa: E402
-from modules.incident_notes.controllers import (  # noqa: E402
-    get_incident_notes_service,
-)
 from modules.incident_notes.models import IncidentNote  # noqa: E402
 from modules.incident_notes.providers import register_provider  # noqa: E402
-from modules.incident_notes.service import IncidentNotesService  # noqa: E402
 from tests.unit.modules.incident_notes.fakes import (  # noqa: E402
     FakeIncidentNotesProvider,
 )
@@ -156,15 +152,11 @@ def overridden_app() -> FastAPI:
         _env_file=None, INCIDENT_NOTES_ENABLED=True  # type: ignore[call-arg]
     )
     settings = SimpleNamespace(incident_notes=feature_settings)
-    service = IncidentNotesService(
-        settings=feature_settings, provider=FixedNoteProvider(feature_settings)
-    )
     user = SimpleNamespace(email="bench@example.com")
     current_user: Callable[..., Any] = get_args(CurrentUserDep)[1].dependency
 
     app = wired_app()
     app.dependency_overrides[get_settings] = lambda: settings
-    app.dependency_overrides[get_incident_notes_service] = lambda: service
     app.dependency_overrides[current_user] = lambda: user
     return app
 

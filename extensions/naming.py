@@ -20,9 +20,9 @@ HOST_PACKAGES = frozenset(
     {"api", "infrastructure", "integrations", "modules", "packages", "server", "tests"}
 )
 OPERATIONS = ("create", "get", "list", "update", "delete")
-# What a module's route handlers call; an integration's endpoint calls its client instead.
-SERVICE_DEPENDENCY = ("service", "ServiceDep", "The feature's service.")
-CLIENT_DEPENDENCY = ("client", "ClientDep", "The integration's client.")
+# What every route handler takes besides its request: the settings it hands to the
+# feature's service factory (or an integration's client factory).
+SETTINGS_PARAMETER = ("settings", "SettingsDep", "The host's settings.")
 
 
 def snake(text: str) -> str:
@@ -81,16 +81,13 @@ class Operation:
     http_returns_doc: str = ""
 
     def _controller_params(
-        self,
-        require_auth: bool,
-        dependency: tuple[str, str, str],
-        types: dict[str, str],
+        self, require_auth: bool, types: dict[str, str]
     ) -> list[tuple[str, str, str]]:
         http = [
             (name, types.get(kind, kind), doc) for name, kind, doc in self.http_params
         ]
         params = [p for p in http if "=" not in p[1]]
-        params.append(dependency)
+        params.append(SETTINGS_PARAMETER)
         if require_auth:
             params.append(
                 (
@@ -104,33 +101,24 @@ class Operation:
     def controller_signature(
         self,
         require_auth: bool,
-        dependency: tuple[str, str, str] = SERVICE_DEPENDENCY,
         types: Optional[dict[str, str]] = None,
         returns: str = "",
     ) -> str:
         """The route handler's ``def`` line on one line.
 
-        ``dependency`` is what the handler calls (the feature's service, or an
-        integration's client), ``types`` renames parameter types and ``returns``
-        replaces the return type, for an integration's endpoint.
+        ``types`` renames parameter types and ``returns`` replaces the return type, for
+        an integration's endpoint.
         """
         params = ", ".join(
             f"{name}: {kind}"
-            for name, kind, _ in self._controller_params(
-                require_auth, dependency, types or {}
-            )
+            for name, kind, _ in self._controller_params(require_auth, types or {})
         )
         return f"def {self.method}({params}) -> {returns or self.http_returns}:"
 
-    def controller_arg_docs(
-        self,
-        require_auth: bool,
-        dependency: tuple[str, str, str] = SERVICE_DEPENDENCY,
-    ) -> list[tuple[str, str]]:
+    def controller_arg_docs(self, require_auth: bool) -> list[tuple[str, str]]:
         """(name, description) of each route handler parameter."""
         return [
-            (name, doc)
-            for name, _, doc in self._controller_params(require_auth, dependency, {})
+            (name, doc) for name, _, doc in self._controller_params(require_auth, {})
         ]
 
     def endpoint_status_codes(self, require_auth: bool) -> str:
@@ -270,14 +258,11 @@ class FeatureNames:
     def endpoint_signature(self, op: Operation) -> str:
         """The ``def`` line of an integration endpoint's handler, on one line."""
         return op.controller_signature(
-            self.require_auth,
-            CLIENT_DEPENDENCY,
-            self.endpoint_types,
-            self.endpoint_returns(op),
+            self.require_auth, self.endpoint_types, self.endpoint_returns(op)
         )
 
     def endpoint_arg_docs(self, op: Operation) -> list[tuple[str, str]]:
-        return op.controller_arg_docs(self.require_auth, CLIENT_DEPENDENCY)
+        return op.controller_arg_docs(self.require_auth)
 
     def endpoint_request_doc(self, op: Operation) -> str:
         if op.verb == "list":
@@ -538,7 +523,7 @@ class FeatureNames:
     @property
     def controller_fastapi_imports(self) -> list[str]:
         """What controllers.py imports from fastapi."""
-        found = ["Depends", "HTTPException", "status"]
+        found = ["HTTPException", "status"]
         found += ["Path"] if self.needs_id else []
         return found + (["Query"] if self.has("list") else [])
 

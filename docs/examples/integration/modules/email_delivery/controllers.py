@@ -5,8 +5,9 @@ The routes themselves are declared in ``api/v1/email_delivery.py``.
 
 from typing import Annotated, TypeVar
 
-from fastapi import Depends, HTTPException, Path, status
+from fastapi import HTTPException, Path, status
 
+from infrastructure.configuration import Settings
 from infrastructure.operations import OperationResult, OperationStatus
 from infrastructure.services import CurrentUserDep, SettingsDep
 from integrations.email_delivery import EmailDeliveryClient, get_email_delivery_client
@@ -21,8 +22,12 @@ HTTP_STATUS_BY_ERROR: dict[OperationStatus, int] = {
 }
 
 
-def get_client(settings: SettingsDep) -> EmailDeliveryClient:
-    """The routes' dependency: the client, while ``EMAIL_DELIVERY_ENDPOINT_ENABLED`` is true.
+def get_client(settings: Settings) -> EmailDeliveryClient:
+    """The client for one request, while ``EMAIL_DELIVERY_ENDPOINT_ENABLED`` is true.
+
+    Each handler calls it with its ``settings`` rather than declaring it as a FastAPI
+    dependency: FastAPI runs every synchronous dependency in its thread pool, so one
+    dependency fewer is one thread hop fewer per request.
 
     Args:
         settings: The host's settings.
@@ -41,7 +46,6 @@ def get_client(settings: SettingsDep) -> EmailDeliveryClient:
     return get_email_delivery_client()
 
 
-ClientDep = Annotated[EmailDeliveryClient, Depends(get_client)]
 ID_DESCRIPTION = "Identifier of the message."
 # At least one character that is not a dot: ".", ".." would name no single item.
 ID_PATTERN = r"^[^/]*[^/.][^/]*$"
@@ -53,34 +57,36 @@ MessageId = Annotated[
 
 
 def create_message(
-    body: MessageDraft, client: ClientDep, current_user: CurrentUserDep
+    body: MessageDraft, settings: SettingsDep, current_user: CurrentUserDep
 ) -> Message:
     """Create a message.
 
     Args:
         body: The request body.
-        client: The integration's client.
+        settings: The host's settings.
         current_user: The authenticated caller; anonymous requests never get here.
 
     Returns:
         The created message.
     """
+    client = get_client(settings)
     return answer(client.create_message(body))
 
 
 def get_message(
-    message_id: MessageId, client: ClientDep, current_user: CurrentUserDep
+    message_id: MessageId, settings: SettingsDep, current_user: CurrentUserDep
 ) -> Message:
     """Get one message.
 
     Args:
         message_id: Identifier of the message.
-        client: The integration's client.
+        settings: The host's settings.
         current_user: The authenticated caller; anonymous requests never get here.
 
     Returns:
         The message.
     """
+    client = get_client(settings)
     return answer(client.get_message(message_id))
 
 

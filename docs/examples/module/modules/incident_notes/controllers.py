@@ -6,8 +6,9 @@ The routes themselves are declared in ``api/v1/incident_notes.py``.
 from functools import lru_cache
 from typing import Annotated
 
-from fastapi import Depends, HTTPException, Path, Query, status
+from fastapi import HTTPException, Path, Query, status
 
+from infrastructure.configuration import Settings
 from infrastructure.services import CurrentUserDep, SettingsDep, get_settings
 from modules.incident_notes.models import IncidentNoteChanges, IncidentNoteDraft
 from modules.incident_notes.providers import get_primary_provider
@@ -38,10 +39,12 @@ def build_incident_notes_service() -> IncidentNotesService:
     return IncidentNotesService(settings=feature_settings, provider=provider)
 
 
-def get_incident_notes_service(settings: SettingsDep) -> IncidentNotesService:
-    """The routes' dependency: the service, while ``INCIDENT_NOTES_ENABLED`` is true.
+def get_incident_notes_service(settings: Settings) -> IncidentNotesService:
+    """The service for one request, while ``INCIDENT_NOTES_ENABLED`` is true.
 
-    One dependency does both jobs, so a request pays for one call, not two.
+    Each handler calls it with its ``settings`` rather than declaring it as a FastAPI
+    dependency: FastAPI runs every synchronous dependency in its thread pool, so one
+    dependency fewer is one thread hop fewer per request.
 
     Args:
         settings: The host's settings.
@@ -60,7 +63,6 @@ def get_incident_notes_service(settings: SettingsDep) -> IncidentNotesService:
     return build_incident_notes_service()
 
 
-ServiceDep = Annotated[IncidentNotesService, Depends(get_incident_notes_service)]
 ID_DESCRIPTION = "Identifier of the incident note."
 IncidentNoteId = Annotated[str, Path(pattern=ID_PATTERN, description=ID_DESCRIPTION)]
 PageLimit = Annotated[int, Query(ge=1, description="How many items to return at most.")]
@@ -69,53 +71,58 @@ PageLimit = Annotated[int, Query(ge=1, description="How many items to return at 
 
 
 def create_incident_note(
-    body: IncidentNoteCreateRequest, service: ServiceDep, current_user: CurrentUserDep
+    body: IncidentNoteCreateRequest, settings: SettingsDep, current_user: CurrentUserDep
 ) -> IncidentNoteResponse:
     """Create an incident note.
 
     Args:
         body: The request body.
-        service: The feature's service.
+        settings: The host's settings.
         current_user: The authenticated caller; anonymous requests never get here.
 
     Returns:
         The created incident note.
     """
+    service = get_incident_notes_service(settings)
     draft = IncidentNoteDraft(title=body.title, details=body.details)
     result = service.create_incident_note(draft)
     return render_incident_note(result)
 
 
 def get_incident_note(
-    incident_note_id: IncidentNoteId, service: ServiceDep, current_user: CurrentUserDep
+    incident_note_id: IncidentNoteId,
+    settings: SettingsDep,
+    current_user: CurrentUserDep,
 ) -> IncidentNoteResponse:
     """Get one incident note.
 
     Args:
         incident_note_id: Identifier of the incident note.
-        service: The feature's service.
+        settings: The host's settings.
         current_user: The authenticated caller; anonymous requests never get here.
 
     Returns:
         The incident note.
     """
+    service = get_incident_notes_service(settings)
     result = service.get_incident_note(incident_note_id)
     return render_incident_note(result)
 
 
 def list_incident_notes(
-    service: ServiceDep, current_user: CurrentUserDep, limit: PageLimit = 50
+    settings: SettingsDep, current_user: CurrentUserDep, limit: PageLimit = 50
 ) -> IncidentNoteListResponse:
     """List incident notes.
 
     Args:
-        service: The feature's service.
+        settings: The host's settings.
         current_user: The authenticated caller; anonymous requests never get here.
         limit: How many incident notes to return at most.
 
     Returns:
         A page of incident notes.
     """
+    service = get_incident_notes_service(settings)
     result = service.list_incident_notes(limit)
     return render_incident_notes(result)
 
@@ -123,7 +130,7 @@ def list_incident_notes(
 def update_incident_note(
     incident_note_id: IncidentNoteId,
     body: IncidentNoteUpdateRequest,
-    service: ServiceDep,
+    settings: SettingsDep,
     current_user: CurrentUserDep,
 ) -> IncidentNoteResponse:
     """Update an incident note.
@@ -131,27 +138,31 @@ def update_incident_note(
     Args:
         incident_note_id: Identifier of the incident note.
         body: The fields to change.
-        service: The feature's service.
+        settings: The host's settings.
         current_user: The authenticated caller; anonymous requests never get here.
 
     Returns:
         The updated incident note.
     """
+    service = get_incident_notes_service(settings)
     changes = IncidentNoteChanges(title=body.title, details=body.details)
     result = service.update_incident_note(incident_note_id, changes)
     return render_incident_note(result)
 
 
 def delete_incident_note(
-    incident_note_id: IncidentNoteId, service: ServiceDep, current_user: CurrentUserDep
+    incident_note_id: IncidentNoteId,
+    settings: SettingsDep,
+    current_user: CurrentUserDep,
 ) -> None:
     """Delete an incident note.
 
     Args:
         incident_note_id: Identifier of the incident note.
-        service: The feature's service.
+        settings: The host's settings.
         current_user: The authenticated caller; anonymous requests never get here.
 
     """
+    service = get_incident_notes_service(settings)
     result = service.delete_incident_note(incident_note_id)
     raise_for_error(result)
