@@ -65,6 +65,9 @@ def render(answers: dict[str, Any], relative: str) -> str | None:
             unsafe=True,
             skip_tasks=True,
             quiet=True,
+            # Only the one file is read: copier still walks the template, but renders
+            # no other file's content, which is most of a copy's time.
+            exclude=["*", f"!{relative}"],
         )
         path = Path(scratch) / relative
         return path.read_text() if path.exists() else None
