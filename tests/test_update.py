@@ -398,6 +398,36 @@ def test_integration_update_applies_the_template_changes_and_passes_the_gates(
     } == {}
 
 
+def test_an_integration_gains_its_endpoint_by_an_update_with_a_new_answer(
+    tmp_path: Path, template_repo: Path, mypy_cache: Path
+) -> None:
+    host = host_repo(tmp_path)
+    copy_feature(host, template_repo, **{**INTEGRATION_ANSWERS, "endpoint": False})
+    assert not (host / "modules" / INTEGRATION).exists()
+
+    copier.run_update(
+        str(host),
+        answers_file=f".copier-answers.{INTEGRATION}.yml",
+        data={"endpoint": True},
+        vcs_ref="0.1.0",
+        defaults=True,
+        overwrite=True,
+        unsafe=True,
+        quiet=True,
+    )
+
+    assert (host / "modules" / INTEGRATION / "controllers.py").is_file()
+    assert "EMAIL_DELIVERY_ENDPOINT_ENABLED=" in (host / ".env.example").read_text()
+    assert "**T205**" in (host / INTEGRATION_PACKAGE / "PLAN.md").read_text()
+    assert conflicted(host) == []
+    failures = [
+        gate.name
+        for gate in host_gates(host, INTEGRATION)
+        if run_gate(gate, host, mypy_cache).returncode != 0
+    ]
+    assert failures == []
+
+
 def test_overlapping_edits_show_as_a_conflict_and_lose_no_line(
     tmp_path: Path, template_repo: Path
 ) -> None:
