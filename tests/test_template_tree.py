@@ -4,11 +4,19 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
 
-from support import ROOT
+from extensions import naming
+from support import (
+    CANONICAL_ANSWERS,
+    INTEGRATION_ANSWERS,
+    ROOT,
+    template_environment,
+    template_files,
+)
 
 COPIER_YML = yaml.safe_load((ROOT / "copier.yml").read_text())
 QUESTIONS = [
@@ -123,3 +131,22 @@ ANSWERED_WITHOUT_DEFAULT = {"feature_name", "description"}
 @pytest.mark.parametrize("question", sorted(set(QUESTIONS) - ANSWERED_WITHOUT_DEFAULT))
 def test_question_has_a_default_so_non_interactive_updates_work(question: str) -> None:
     assert "default" in COPIER_YML[question]
+
+
+@pytest.mark.parametrize(
+    "answers", [CANONICAL_ANSWERS, INTEGRATION_ANSWERS], ids=["module", "integration"]
+)
+def test_every_generated_test_module_carries_the_hosts_marker_of_its_level(
+    answers: dict[str, Any]
+) -> None:
+    context = {**answers, "providers": answers.get("providers", [])}
+    context["names"] = naming.feature_names(context)
+    environment = template_environment()
+    marked = {}
+    for template, path, local in template_files(context):
+        if path.split("/")[-1].startswith("test_") and path.endswith(".py"):
+            level = path.split("/")[1]  # tests/<unit|integration>/...
+            text = environment.get_template(template).render(local)
+            marked[path] = f"\npytestmark = pytest.mark.{level}\n" in text
+
+    assert marked and all(marked.values()), marked

@@ -12,6 +12,8 @@ from infrastructure.services import get_settings
 from modules.email_delivery import startup_warmup
 from tests.integration.modules.email_delivery.conftest import current_user_dependency
 
+pytestmark = pytest.mark.integration
+
 BASE = "/api/v1/email-delivery"
 ITEM = f"{BASE}/item-1"
 

@@ -23,6 +23,8 @@ from integrations.email_delivery.client import (
 from integrations.email_delivery.schemas import Message, MessageDraft
 from tests.unit.integrations.email_delivery.conftest import API_KEY
 
+pytestmark = pytest.mark.unit
+
 MakeClient = Callable[..., HttpEmailDeliveryClient]
 
 ITEM = {"id": "item-1", "title": "A title", "details": "Some details"}

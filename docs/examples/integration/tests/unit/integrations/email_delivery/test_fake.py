@@ -10,6 +10,8 @@ from integrations.email_delivery.protocol import EmailDeliveryClient
 from integrations.email_delivery.schemas import Message, MessageDraft
 from tests.fixtures.fake_email_delivery_client import FakeEmailDeliveryClient
 
+pytestmark = pytest.mark.unit
+
 PROTOCOL_METHODS = sorted(
     name
     for name, member in vars(EmailDeliveryClient).items()

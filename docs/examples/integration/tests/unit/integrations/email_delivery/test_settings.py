@@ -7,6 +7,8 @@ from infrastructure.configuration.integrations.email_delivery import (
     EmailDeliverySettings,
 )
 
+pytestmark = pytest.mark.unit
+
 VARIABLES = [
     "EMAIL_DELIVERY_ENABLED",
     "EMAIL_DELIVERY_BASE_URL",

@@ -10,6 +10,8 @@ from infrastructure.operations import OperationResult, OperationStatus
 from infrastructure.services import get_settings
 from tests.integration.modules.incident_notes.conftest import current_user_dependency
 
+pytestmark = pytest.mark.integration
+
 BASE = "/api/v1/incident-notes"
 ITEM = f"{BASE}/incident-note-1"
 

@@ -11,6 +11,8 @@ from structlog.testing import capture_logs
 
 import modules.incident_notes as feature
 
+pytestmark = pytest.mark.unit
+
 SLICE = "incident_notes"
 
 

@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.unit
+
 APP_ROOT = Path(__file__).resolve().parents[4]
 PLAN = APP_ROOT / "modules" / "incident_notes" / "PLAN.md"
 

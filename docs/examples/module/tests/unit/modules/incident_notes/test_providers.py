@@ -19,6 +19,8 @@ from modules.incident_notes.providers import (
 from modules.incident_notes.providers.base import NOT_IMPLEMENTED
 from tests.unit.modules.incident_notes.fakes import FakeIncidentNotesProvider
 
+pytestmark = pytest.mark.unit
+
 GENERATED_PROVIDERS = ["google", "aws", "opsgenie"]
 
 # Each operation with valid arguments: (provider method, arguments).

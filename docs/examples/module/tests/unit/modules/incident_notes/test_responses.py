@@ -9,6 +9,8 @@ from infrastructure.operations import OperationResult, OperationStatus
 from modules.incident_notes import responses
 from tests.unit.modules.incident_notes.fakes import sample_incident_note
 
+pytestmark = pytest.mark.unit
+
 
 class TestRaiseForError:
     def test_returns_quietly_on_success(self) -> None:

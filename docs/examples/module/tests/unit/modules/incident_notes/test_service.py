@@ -9,6 +9,8 @@ from infrastructure.operations import OperationResult, OperationStatus
 from modules.incident_notes.models import IncidentNoteChanges, IncidentNoteDraft
 from modules.incident_notes.service import IncidentNotesService
 
+pytestmark = pytest.mark.unit
+
 DRAFT = IncidentNoteDraft(title="Disk full on db-1", details="Paged at 03:12.")
 CHANGES = IncidentNoteChanges(title="Disk full on db-2")
 ITEM_ID = "incident-note-1"

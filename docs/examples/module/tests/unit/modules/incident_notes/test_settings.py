@@ -5,6 +5,8 @@ from pydantic import ValidationError
 
 from infrastructure.configuration.features.incident_notes import IncidentNotesSettings
 
+pytestmark = pytest.mark.unit
+
 PRIMARY_PROVIDER = "google"
 TOKEN_VARIABLES = [
     "INCIDENT_NOTES_GOOGLE_API_TOKEN",

@@ -6,6 +6,8 @@ from infrastructure.operations import OperationStatus
 from modules.incident_notes.models import IncidentNoteChanges, IncidentNoteDraft
 from modules.incident_notes import validation
 
+pytestmark = pytest.mark.unit
+
 
 class TestValidateIncidentNoteId:
     @pytest.mark.parametrize("value", ["a", "item-1", "A_b-9", "x" * 64])
