@@ -293,6 +293,13 @@ class FeatureNames:
         ]
         return sorted(self.endpoint_response_models + bodies)
 
+    @property
+    def client_test_models(self) -> list[str]:
+        """The payload models an integration's client tests build, sorted."""
+        calls = [self.sample_call(op) for op in self.ops]
+        built = [f"{self.entity}("] if self.first_op("create", "get", "list") else []
+        return self.models_used(*calls, *built)
+
     def models_used(self, *code: str) -> list[str]:
         """The payload models that ``code`` builds (``Name(``), sorted as an import line wants them."""
         return [

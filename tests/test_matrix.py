@@ -114,6 +114,15 @@ MATRIX = [
     pytest.param(
         {
             "kind": "integration",
+            "operations": ["update"],
+            "endpoint": True,
+            "require_auth": True,
+        },
+        id="integration-update-endpoint-auth",
+    ),
+    pytest.param(
+        {
+            "kind": "integration",
             "feature_name": "Statuspage Component Feeds",
             "module_name": "maintenance_window_feeds",
             "entity_name": "ScheduledMaintenanceSlot",

@@ -2,7 +2,7 @@
 
 Features never build it: they take a ``EmailDeliveryClient`` and, in production,
 the process-wide instance from :func:`get_email_delivery_client`. Statuses are classified
-the host's way (see :func:`classify_response`); the API key travels only in the
+along the host's rules (see :func:`classify_response`); the API key travels only in the
 ``Authorization`` header, never in a log line, a message or a repr.
 """
 

@@ -132,7 +132,7 @@ def test_create_refuses_a_malformed_body(
     assert fake.calls == []
 
 
-@pytest.mark.parametrize("item_id", ["..", "...", "%2E%2E"])
+@pytest.mark.parametrize("item_id", ["...", "%2E%2E"])
 def test_route_refuses_an_id_that_names_no_single_item(
     client: TestClient, fake: Any, item_id: str
 ) -> None:
@@ -140,7 +140,7 @@ def test_route_refuses_an_id_that_names_no_single_item(
 
     response = client.request(method, f"{BASE}/{item_id}", json=body)
 
-    assert response.status_code in (404, 422)
+    assert response.status_code == 422
     assert fake.calls == []
 
 

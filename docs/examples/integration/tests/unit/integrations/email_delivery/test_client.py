@@ -173,7 +173,7 @@ def test_every_call_has_the_configured_timeout(make_client: MakeClient) -> None:
         (503, OperationStatus.TRANSIENT_ERROR, "UPSTREAM_UNAVAILABLE"),
     ],
 )
-def test_error_status_is_classified_the_host_way(
+def test_error_status_is_classified(
     make_client: MakeClient, status_code: int, status: OperationStatus, error_code: str
 ) -> None:
     recorder = Recorder(status_code, {"error": "vendor detail 7f3a"})
