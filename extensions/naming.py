@@ -183,11 +183,6 @@ class FeatureNames:
         return self.kind == "integration"
 
     @property
-    def has_routes(self) -> bool:
-        """Whether the feature serves HTTP routes: every module, an integration with its endpoint."""
-        return not self.is_integration or self.endpoint
-
-    @property
     def package(self) -> str:
         """The feature's own folder: ``modules/<m>`` or ``integrations/<m>``."""
         return f"{'integrations' if self.is_integration else 'modules'}/{self.module}"
@@ -261,9 +256,6 @@ class FeatureNames:
             self.require_auth, self.endpoint_types, self.endpoint_returns(op)
         )
 
-    def endpoint_arg_docs(self, op: Operation) -> list[tuple[str, str]]:
-        return op.controller_arg_docs(self.require_auth)
-
     def endpoint_request_doc(self, op: Operation) -> str:
         if op.verb == "list":
             return "`?limit=` (1 to 100)"
@@ -300,6 +292,14 @@ class FeatureNames:
         built = [f"{self.entity}("] if self.first_op("create", "get", "list") else []
         return self.models_used(*calls, *built)
 
+    @property
+    def fake_test_models(self) -> list[str]:
+        """The payload models the fake client's tests build, sorted."""
+        reading = self.first_op("get", "list", "update")
+        by_id = self.first_op("get", "update", "delete")
+        calls = [self.sample_call(op) for op in (self.ops[0], reading, by_id) if op]
+        return self.models_used(*calls, *([f"{self.entity}("] if reading else []))
+
     def models_used(self, *code: str) -> list[str]:
         """The payload models that ``code`` builds (``Name(``), sorted as an import line wants them."""
         return [
@@ -311,6 +311,20 @@ class FeatureNames:
     def first_op(self, *verbs: str) -> Optional[Operation]:
         """The first selected operation among ``verbs``, or None."""
         return next((op for op in self.ops if op.verb in verbs), None)
+
+    def client_request(self, op: Operation) -> str:
+        """The arguments of the integration client's ``_call`` for ``op``: its HTTP request."""
+        item = f"_item({self.id_param})"
+        parse = f"_parse_{self.entity_snake}"
+        requests = {
+            "create": f'{parse}, "POST", RESOURCE, json=draft.model_dump(mode="json")',
+            "get": f'{parse}, "GET", {item}',
+            "list": f'_parse_{self.entity_plural_snake}, "GET", RESOURCE, params={{"limit": limit}}',
+            "update": f'{parse}, "PATCH", {item}, '
+            'json=changes.model_dump(mode="json", exclude_none=True)',
+            "delete": f'_parse_nothing, "DELETE", {item}',
+        }
+        return f'"{op.verb}", {requests[op.verb]}'
 
     def sample_call(self, op: Operation) -> str:
         """A call of ``op`` on an integration's client, with sample arguments, for tests."""
@@ -541,6 +555,11 @@ class FeatureNames:
             if self.has_providers
             else f"self._{op.method}"
         )
+
+    @property
+    def has_param_types(self) -> bool:
+        """Whether the route handlers take an annotated id or page limit (``Annotated``)."""
+        return self.needs_id or self.has("list")
 
     @property
     def validators(self) -> list[str]:

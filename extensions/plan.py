@@ -69,6 +69,85 @@ class Task:
         return "; ".join(self.checks)
 
 
+class TaskList:
+    """Collects a plan's tasks; ``add`` takes a task's fixed number and fills in the rest."""
+
+    def __init__(self, marker: str) -> None:
+        self.marker = marker
+        self._tasks: list[Task] = []
+
+    def add(
+        self,
+        number: int,
+        title: str,
+        files: list[str],
+        points: int,
+        done: bool,
+        checks: list[str],
+        **extra: Any,
+    ) -> None:
+        """Add task ``T<number>``: phase from its first digit, size from ``points``."""
+        if "where" in extra:
+            extra.setdefault("marker", self.marker)
+        self._tasks.append(
+            Task(
+                id=f"T{number:03d}",
+                phase=number // 100,
+                title=title,
+                files=tuple(files),
+                size=size(points),
+                done=done,
+                checks=tuple(checks),
+                **extra,
+            )
+        )
+
+    def in_order(self) -> list[Task]:
+        return sorted(self._tasks, key=lambda task: task.id)
+
+
+def add_settings_tasks(add: Any, names: Any, secrets: str) -> None:
+    """T101 and T102, the settings slice and its wiring, for either kind of feature."""
+    slice_file = names.settings_file
+    add(
+        101,
+        f"Settings slice: one explicit environment variable per field, {secrets} as `SecretStr`",
+        [slice_file],
+        1,
+        True,
+        [exists(slice_file)],
+    )
+    host_files = [
+        "infrastructure/configuration/settings.py",
+        f"infrastructure/configuration/{names.settings_kind}/__init__.py",
+        ".env.example",
+    ]
+    add(
+        102,
+        "Settings slice wired into the host: import, attribute, `settings_map` entry, package export, `.env.example`",
+        host_files,
+        1,
+        True,
+        [
+            contains(host_files[0], f'"{names.module}": {names.settings_class}'),
+            contains(host_files[1], names.settings_class),
+            contains(host_files[2], f"{names.env('ENABLED')}="),
+        ],
+    )
+
+
+def add_rollout_task(add: Any, names: Any) -> None:
+    """T305, the staged switch-on, for either kind of feature."""
+    add(
+        305,
+        f"Rollout: `{names.env('ENABLED')}=true` in dev, then staging, then production (section 10)",
+        [],
+        2,
+        False,
+        [MANUAL],
+    )
+
+
 def build_tasks(names: Any, require_auth: bool) -> list[Task]:
     """Every task of the plan, numbered in phase order.
 
@@ -85,62 +164,14 @@ def build_tasks(names: Any, require_auth: bool) -> list[Task]:
     m = names.module
     package = f"modules/{m}"
     marker = f"TODO({m})"
-    slice_file = f"infrastructure/configuration/features/{m}.py"
     unit = f"tests/unit/modules/{m}"
     ops = len(names.ops)
     verbs = ", ".join(op.verb for op in names.ops)
-    drafts: list[dict[str, Any]] = []
-
-    def add(
-        number: int,
-        title: str,
-        files: list[str],
-        points: int,
-        done: bool,
-        checks: list[str],
-        **extra: Any,
-    ) -> None:
-        if "where" in extra:
-            extra.setdefault("marker", marker)
-        drafts.append(
-            dict(
-                id=f"T{number:03d}",
-                phase=number // 100,
-                title=title,
-                files=tuple(files),
-                size=size(points),
-                done=done,
-                checks=tuple(checks),
-                **extra,
-            )
-        )
+    tasks = TaskList(marker)
+    add = tasks.add
 
     # Phase 1: what every later task stands on.
-    add(
-        101,
-        "Settings slice: one explicit environment variable per field, secrets as `SecretStr`",
-        [slice_file],
-        1,
-        True,
-        [exists(slice_file)],
-    )
-    host_files = [
-        "infrastructure/configuration/settings.py",
-        "infrastructure/configuration/features/__init__.py",
-        ".env.example",
-    ]
-    add(
-        102,
-        "Settings slice wired into the host: import, attribute, `settings_map` entry, package export, `.env.example`",
-        host_files,
-        1,
-        True,
-        [
-            contains(host_files[0], f'"{m}": {names.settings_class}'),
-            contains(host_files[1], names.settings_class),
-            contains(host_files[2], f"{names.env('ENABLED')}="),
-        ],
-    )
+    add_settings_tasks(add, names, "secrets")
     add(
         103,
         "Domain models (frozen dataclasses) and HTTP schemas",
@@ -302,16 +333,8 @@ def build_tasks(names: Any, require_auth: bool) -> list[Task]:
         False,
         [MANUAL],
     )
-    add(
-        305,
-        f"Rollout: `{names.env('ENABLED')}=true` in dev, then staging, then production (section 10)",
-        [],
-        2,
-        False,
-        [MANUAL],
-    )
-
-    return sorted((Task(**draft) for draft in drafts), key=lambda task: task.id)
+    add_rollout_task(add, names)
+    return tasks.in_order()
 
 
 def phase_commands(names: Any, phase: int) -> list[str]:
@@ -564,63 +587,15 @@ def build_integration_tasks(names: Any) -> list[Task]:
     m = names.module
     package = names.package
     marker = f"TODO({m})"
-    slice_file = names.settings_file
     client = f"{package}/client.py"
     schemas = f"{package}/schemas.py"
     ops = len(names.ops)
     verbs = ", ".join(op.verb for op in names.ops)
-    tasks: list[Task] = []
-
-    def add(
-        number: int,
-        title: str,
-        files: list[str],
-        points: int,
-        done: bool,
-        checks: list[str],
-        **extra: Any,
-    ) -> None:
-        if "where" in extra:
-            extra.setdefault("marker", marker)
-        tasks.append(
-            Task(
-                id=f"T{number:03d}",
-                phase=number // 100,
-                title=title,
-                files=tuple(files),
-                size=size(points),
-                done=done,
-                checks=tuple(checks),
-                **extra,
-            )
-        )
+    tasks = TaskList(marker)
+    add = tasks.add
 
     # Phase 1: what every later task stands on.
-    add(
-        101,
-        "Settings slice: one explicit environment variable per field, the API key as `SecretStr`",
-        [slice_file],
-        1,
-        True,
-        [exists(slice_file)],
-    )
-    host_files = [
-        "infrastructure/configuration/settings.py",
-        "infrastructure/configuration/integrations/__init__.py",
-        ".env.example",
-    ]
-    add(
-        102,
-        "Settings slice wired into the host: import, attribute, `settings_map` entry, package export, `.env.example`",
-        host_files,
-        1,
-        True,
-        [
-            contains(host_files[0], f'"{m}": {names.settings_class}'),
-            contains(host_files[1], names.settings_class),
-            contains(host_files[2], f"{names.env('ENABLED')}="),
-        ],
-    )
+    add_settings_tasks(add, names, "the API key")
     add(
         103,
         f"Payload schemas and the `{names.client_protocol}` Protocol features depend on",
@@ -734,15 +709,8 @@ def build_integration_tasks(names: Any) -> list[Task]:
         [exists(readme)],
         new_files=(readme,),
     )
-    add(
-        305,
-        f"Rollout: `{names.env('ENABLED')}=true` in dev, then staging, then production (section 10)",
-        [],
-        2,
-        False,
-        [MANUAL],
-    )
-    return sorted(tasks, key=lambda task: task.id)
+    add_rollout_task(add, names)
+    return tasks.in_order()
 
 
 def integration_phase_commands(names: Any, phase: int) -> list[str]:

@@ -60,6 +60,14 @@ def feature_paths(host: Path, module: str) -> list[str]:
     return feature_names(host, module).generated_files
 
 
+def plan_progress(host: Path, module: str) -> subprocess.CompletedProcess[str]:
+    """Run the feature's plan check as its closing message suggests: ``python .../test_plan.py``."""
+    script = f"{feature_names(host, module).unit_tests}/test_plan.py"
+    return subprocess.run(
+        [PYTHON, script], cwd=host, capture_output=True, text=True, check=False
+    )
+
+
 def wired_host_files(kind: str) -> list[str]:
     """Host files the wiring task edits for a feature of ``kind``; examples keep their change as one diff."""
     folder = "integrations" if kind == "integration" else "features"
@@ -180,6 +188,19 @@ def run_gate(
     return subprocess.run(
         gate.command, cwd=host, env=env, capture_output=True, text=True, check=False
     )
+
+
+def failed_gates(host: Path, module: str, mypy_cache: Path) -> dict[str, str]:
+    """Run every gate of ``module`` in ``host``; the failed ones, by name, with their output."""
+    failed = {}
+    for gate in host_gates(host, module):
+        completed = run_gate(gate, host, mypy_cache)
+        if completed.returncode != 0:
+            failed[gate.name] = (
+                f"--- {gate.name} (exit {completed.returncode})\n"
+                f"{completed.stdout}{completed.stderr}"
+            )
+    return failed
 
 
 def template_environment() -> Environment:

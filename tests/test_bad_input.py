@@ -16,6 +16,7 @@ from support import (
     PYTHON,
     ROOT,
     fresh_host,
+    plan_progress,
     tree_digest,
 )
 
@@ -77,12 +78,7 @@ def test_host_without_env_example_gets_the_feature_and_an_open_wiring_task(
     assert (host / "infrastructure/configuration/settings.py").read_bytes() == settings
     plan = (host / "modules/incident_notes/PLAN.md").read_text()
     assert "- [ ] **T102**" in plan
-    plan_check = subprocess.run(
-        [PYTHON, "tests/unit/modules/incident_notes/test_plan.py"],
-        cwd=host,
-        capture_output=True,
-        text=True,
-    )
+    plan_check = plan_progress(host, "incident_notes")
     assert plan_check.returncode == 0, plan_check.stdout
 
 
@@ -121,12 +117,7 @@ def test_host_without_integration_slices_gets_the_integration_and_an_open_wiring
     assert (host / "infrastructure/configuration/settings.py").read_bytes() == settings
     plan = (host / "integrations/email_delivery/PLAN.md").read_text()
     assert "- [ ] **T102**" in plan
-    plan_check = subprocess.run(
-        [PYTHON, "tests/unit/integrations/email_delivery/test_plan.py"],
-        cwd=host,
-        capture_output=True,
-        text=True,
-    )
+    plan_check = plan_progress(host, "email_delivery")
     assert plan_check.returncode == 0, plan_check.stdout
 
 

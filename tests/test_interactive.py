@@ -15,9 +15,8 @@ ANSI = re.compile(r"\x1b\[[0-9;?]*[a-zA-Z]")
 DOWN, SPACE, ENTER, CLEAR_LINE, SUBMIT_MULTILINE = "\x1b[B", " ", "\r", "\x15", "\x1b\r"
 
 
-def test_a_person_answers_every_prompt_and_fixes_a_refused_name(tmp_path: Path) -> None:
-    host = fresh_host(tmp_path / "host")
-    screen = tmp_path / "screen.log"
+def copier_in_a_terminal(host: Path, screen: Path) -> pexpect.spawn:
+    """``copier copy`` of this checkout into ``host``, in a terminal logged to ``screen``."""
     child = pexpect.spawn(
         PYTHON,
         ["-m", "copier", "copy", "--trust", "--vcs-ref", "HEAD", str(ROOT), str(host)],
@@ -27,6 +26,13 @@ def test_a_person_answers_every_prompt_and_fixes_a_refused_name(tmp_path: Path) 
         env={**os.environ, "PROMPT_TOOLKIT_NO_CPR": "1", "TERM": "xterm"},
     )
     child.logfile_read = screen.open("w")
+    return child
+
+
+def test_a_person_answers_every_prompt_and_fixes_a_refused_name(tmp_path: Path) -> None:
+    host = fresh_host(tmp_path / "host")
+    screen = tmp_path / "screen.log"
+    child = copier_in_a_terminal(host, screen)
 
     def answer(help_text: str, keys: str) -> None:
         child.expect(help_text)
@@ -75,15 +81,7 @@ def test_a_person_answers_every_prompt_and_fixes_a_refused_name(tmp_path: Path) 
 def test_a_person_adds_an_integration_with_its_endpoint(tmp_path: Path) -> None:
     host = fresh_host(tmp_path / "host")
     screen = tmp_path / "screen.log"
-    child = pexpect.spawn(
-        PYTHON,
-        ["-m", "copier", "copy", "--trust", "--vcs-ref", "HEAD", str(ROOT), str(host)],
-        encoding="utf-8",
-        timeout=30,
-        dimensions=(50, 200),
-        env={**os.environ, "PROMPT_TOOLKIT_NO_CPR": "1", "TERM": "xterm"},
-    )
-    child.logfile_read = screen.open("w")
+    child = copier_in_a_terminal(host, screen)
 
     def answer(help_text: str, keys: str) -> None:
         child.expect(help_text)

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from support import host_gates, run_gate
+from support import failed_gates
 
 ALL_OPERATIONS = ["create", "get", "list", "update", "delete"]
 THREE_PROVIDERS = ["google", "aws", "opsgenie"]
@@ -160,12 +160,6 @@ def test_generated_feature_passes_every_gate(
     project = generate(host, **answers)
     module = answers.get("module_name", "incident_notes")
 
-    failures = []
-    for gate in host_gates(project, module):
-        completed = run_gate(gate, project, mypy_cache)
-        if completed.returncode != 0:
-            failures.append(
-                f"--- {gate.name} (exit {completed.returncode})\n{completed.stdout}{completed.stderr}"
-            )
+    failures = failed_gates(project, module, mypy_cache)
 
-    assert not failures, "\n".join(failures)
+    assert not failures, "\n".join(failures.values())

@@ -17,6 +17,7 @@ from extensions import naming
 from support import (
     CANONICAL_ANSWERS,
     PYTHON,
+    plan_progress,
     template_environment,
     template_files,
 )
@@ -225,12 +226,7 @@ def test_every_named_path_exists_after_generation_and_the_plan_check_passes(
 ) -> None:
     project = generate(host, **CANONICAL_ANSWERS)
 
-    completed = subprocess.run(
-        [PYTHON, "tests/unit/modules/incident_notes/test_plan.py"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-    )
+    completed = plan_progress(project, "incident_notes")
 
     assert completed.returncode == 0, completed.stdout + completed.stderr
     assert "Phase 1: Foundation: 5/5 done" in completed.stdout

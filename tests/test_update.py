@@ -19,10 +19,9 @@ from support import (
     CANONICAL_ANSWERS,
     INTEGRATION_ANSWERS,
     PYTHON,
+    failed_gates,
     feature_paths,
     fresh_host,
-    host_gates,
-    run_gate,
     tree_digest,
 )
 from versions import build_versions, git
@@ -351,16 +350,7 @@ def test_update_without_overlap_leaves_no_conflict_and_passes_the_gates(
 ) -> None:
     assert conflicted(updated) == []
 
-    failures = {
-        gate.name: run_gate(gate, updated, mypy_cache)
-        for gate in host_gates(updated, MODULE)
-    }
-
-    assert {
-        name: result.stdout[-2000:]
-        for name, result in failures.items()
-        if result.returncode
-    } == {}
+    assert failed_gates(updated, MODULE, mypy_cache) == {}
 
 
 def test_integration_update_keeps_the_team_work_and_its_ticks(
@@ -387,15 +377,7 @@ def test_integration_update_applies_the_template_changes_and_passes_the_gates(
     assert "by its status and code" in (package / "client.py").read_text()
     assert "**T306** Runbook entry" in (package / "PLAN.md").read_text()
     assert conflicted(integration_updated) == []
-    failures = {
-        gate.name: run_gate(gate, integration_updated, mypy_cache)
-        for gate in host_gates(integration_updated, INTEGRATION)
-    }
-    assert {
-        name: result.stdout[-2000:]
-        for name, result in failures.items()
-        if result.returncode
-    } == {}
+    assert failed_gates(integration_updated, INTEGRATION, mypy_cache) == {}
 
 
 def test_an_integration_gains_its_endpoint_by_an_update_with_a_new_answer(
@@ -420,12 +402,7 @@ def test_an_integration_gains_its_endpoint_by_an_update_with_a_new_answer(
     assert "EMAIL_DELIVERY_ENDPOINT_ENABLED=" in (host / ".env.example").read_text()
     assert "**T205**" in (host / INTEGRATION_PACKAGE / "PLAN.md").read_text()
     assert conflicted(host) == []
-    failures = [
-        gate.name
-        for gate in host_gates(host, INTEGRATION)
-        if run_gate(gate, host, mypy_cache).returncode != 0
-    ]
-    assert failures == []
+    assert failed_gates(host, INTEGRATION, mypy_cache) == {}
 
 
 def test_overlapping_edits_show_as_a_conflict_and_lose_no_line(
