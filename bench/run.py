@@ -7,10 +7,12 @@ Run on demand (``make bench``); it is not part of CI and its exit status is 0 wh
 or not a target holds (non-zero only when something it runs fails). The figures:
 
   a. ``copier copy`` of docs/examples/module/answers.yml (every operation, three providers)
-     against ``copier copy`` of a one-file template, the floor.
+     against ``copier copy`` of a one-file template, the floor; both from a packed git
+     repository with ``--vcs-ref HEAD``, as users copy a release.
   b. ``copier update`` of that feature from 0.1.0 to 0.2.0 of a throwaway template
      repository (tests/versions.py) against ``copier copy`` of 0.1.0 from the same
-     repository; the ratio to (a)'s copy is shown too.
+     repository: once for an ordinary release, once for a release that renames a file
+     and ships the migration for it; the ratio to (a)'s copy is shown too.
   c. The generated feature's own tests (unit and integration), wall time.
   d. Requests per second of the generated GET route against a hand-written minimal
      synchronous route, through the same client (bench/endpoint.py).
@@ -48,11 +50,14 @@ MODULE = str(support.CANONICAL_ANSWERS["module_name"])
 ANSWERS_FILE = f".copier-answers.{MODULE}.yml"
 ENDPOINT_SCRIPT = Path(__file__).resolve().parent / "endpoint.py"
 
-FLOOR_COPIER_YML = """_subdirectory: template
+FLOOR_ANSWERS_FILE = ".copier-answers.floor.yml"
+FLOOR_COPIER_YML = f"""_subdirectory: template
+_answers_file: {FLOOR_ANSWERS_FILE}
 name:
   type: str
   default: world
 """
+FEATURE_FILES = 30  # how many files the example feature writes, its answers file aside
 
 
 @dataclass
@@ -140,80 +145,169 @@ def git(repo: Path, *args: str) -> None:
     run(["git", *args], repo)
 
 
-def alternate(
-    runs: int, first: Callable[[int], float], second: Callable[[int], float]
-) -> tuple[Sample, Sample]:
-    """Time ``first`` and ``second`` ``runs`` times each, taking turns, order flipping."""
-    firsts: list[float] = []
-    seconds: list[float] = []
+def alternate(runs: int, *sides: Callable[[int], float]) -> tuple[Sample, ...]:
+    """Time each side ``runs`` times, taking turns, the order rotating every run."""
+    times: list[list[float]] = [[] for _ in sides]
     for index in range(runs):
-        if index % 2 == 0:
-            firsts.append(first(index))
-            seconds.append(second(index))
-        else:
-            seconds.append(second(index))
-            firsts.append(first(index))
-    return Sample(firsts), Sample(seconds)
+        for offset in range(len(sides)):
+            side = (index + offset) % len(sides)
+            times[side].append(sides[side](index))
+    return tuple(Sample(values) for values in times)
 
 
-def measure_copies(scratch: Path, runs: int) -> tuple[Sample, Sample, Path]:
-    """(a): the full copy and the floor's; returns the last generated host too."""
-    floor = scratch / "floor-template"
-    (floor / "template").mkdir(parents=True)
-    (floor / "copier.yml").write_text(FLOOR_COPIER_YML)
-    (floor / "template" / "one.txt.jinja").write_text("hello {{ name }}\n")
+def packed_clone(source: Path, destination: Path) -> Path:
+    """A clone of ``source``'s committed HEAD with its objects packed, as a server sends it.
+
+    Copier clones the template for every copy and update. Cloning a local repository
+    hard-links its object files, so a working repository that has never been packed
+    (thousands of loose objects) makes that clone, and every copy, several times slower
+    than a template fetched from a server; ``--no-local`` transfers one pack instead.
+    """
+    run(["git", "clone", "-q", "--no-local", source, destination], ROOT)
+    return destination
+
+
+def pack(repo: Path) -> Path:
+    """Pack ``repo``'s objects (see ``packed_clone``) and return it."""
+    git(repo, "gc", "-q", "--prune=now")
+    return repo
+
+
+def floor_template(repo: Path, files: int) -> Path:
+    """A template of ``files`` one-line files (and its answers file), tagged 0.1.0 and 0.2.0.
+
+    What copier costs whatever a template holds: with one file it is the floor of (a);
+    with as many files as the feature writes, copier's own cost per file; its update
+    from 0.1.0 to 0.2.0 (every line changed) is copier's own cost of an update.
+    """
+    (repo / "template").mkdir(parents=True)
+    (repo / "copier.yml").write_text(FLOOR_COPIER_YML)
+    answers = repo / "template" / "{{ _copier_conf.answers_file }}.jinja"
+    answers.write_text("{{ _copier_answers | to_nice_yaml }}")
+    paths = [
+        repo / "template" / f"d{index % 6}" / "{{ name }}" / f"f{index}.py.jinja"
+        for index in range(files)
+    ]
+    for line, tag in [
+        ("hello = '{{ name }}'", "0.1.0"),
+        ("hi = '{{ name }}'", "0.2.0"),
+    ]:
+        for path in paths:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(line + "\n")
+        if tag == "0.1.0":
+            git(repo, "init", "-q")
+        git(repo, "add", "-A")
+        git(repo, "commit", "-q", "-m", tag)
+        git(repo, "tag", tag)
+    return pack(repo)
+
+
+def floor_copy(template: Path, destination: Path, ref: str = "HEAD") -> list[str]:
+    """``copier copy`` of a floor template."""
+    command = [PYTHON, "-m", "copier", "copy", "--trust", "--defaults", "--quiet"]
+    return command + ["--vcs-ref", ref, str(template), str(destination)]
+
+
+def measure_copies(scratch: Path, runs: int) -> tuple[Sample, Sample, Sample, Path]:
+    """(a): the full copy, the one-file floor's and the 30-file floor's.
+
+    All three templates are packed git repositories copied with ``--vcs-ref HEAD``,
+    the way users copy a release, so each pays copier's clone. Returns the last
+    generated host too.
+    """
+    template = packed_clone(ROOT, scratch / "template")
+    one_file = floor_template(scratch / "floor-1", 1)
+    many_files = floor_template(scratch / f"floor-{FEATURE_FILES}", FEATURE_FILES)
     hosts = [scratch / f"copy-{index}" / "host" for index in range(runs)]
 
     def full(index: int) -> float:
         host = support.fresh_host(hosts[index])
-        return run(copier_copy(ROOT, host, "--vcs-ref", "HEAD"), ROOT)
+        return run(copier_copy(template, host, "--vcs-ref", "HEAD"), ROOT)
 
-    def one_file(index: int) -> float:
-        return run(copier_copy(floor, scratch / f"floor-{index}"), ROOT)
+    def floor(index: int) -> float:
+        return run(floor_copy(one_file, scratch / f"floor-1-{index}"), ROOT)
 
-    full_copy, floor_copy = alternate(runs, full, one_file)
+    def per_file(index: int) -> float:
+        destination = scratch / f"floor-{FEATURE_FILES}-{index}"
+        return run(floor_copy(many_files, destination), ROOT)
+
+    full_copy, floor_copies, per_file_copies = alternate(runs, full, floor, per_file)
     if not (hosts[-1] / "modules" / MODULE / "service.py").is_file():
         raise SystemExit(f"the copy did not write modules/{MODULE}/service.py")
-    return full_copy, floor_copy, hosts[-1]
+    return full_copy, floor_copies, per_file_copies, hosts[-1]
 
 
-def measure_update(scratch: Path, runs: int) -> tuple[Sample, Sample]:
-    """(b): the update 0.1.0 -> 0.2.0 and the copy of 0.1.0 from the same repository."""
-    repo = versions.build_versions(scratch / "versions-repo")
-    host = support.fresh_host(scratch / "update-host")
-    git(host, "init", "-q")
-    git(host, "add", "-A")
-    git(host, "commit", "-q", "-m", "host")
-    run(copier_copy(repo, host, "--vcs-ref", "0.1.0"), host)
-    git(host, "add", "-A")
-    git(host, "commit", "-q", "-m", f"{MODULE} 0.1.0")
-    update = [
-        PYTHON,
-        "-m",
-        "copier",
-        "update",
-        "--trust",
-        "--defaults",
-        "--quiet",
-        "-a",
-        ANSWERS_FILE,
-        "-r",
-        "0.2.0",
-    ]
+def timed_updates(
+    host: Path,
+    answers_file: str,
+    marker: str,
+    copy_once: Callable[[int], float],
+    runs: int,
+) -> tuple[Sample, Sample]:
+    """Update ``host`` (a git repository at 0.1.0) to 0.2.0 ``runs`` times, resetting it
+    after each, in turns with ``copy_once``; ``marker`` is a line the update writes."""
+    update = [PYTHON, "-m", "copier", "update", "--trust", "--defaults", "--quiet"]
+    update += ["-a", answers_file, "-r", "0.2.0"]
 
     def update_once(index: int) -> float:
         elapsed = run(update, host)
-        if "_commit: 0.2.0" not in (host / ANSWERS_FILE).read_text():
-            raise SystemExit("copier update did not move the feature to 0.2.0")
+        if "_commit: 0.2.0" not in (host / answers_file).read_text():
+            raise SystemExit(f"copier update did not move {host} to 0.2.0")
+        if not any(marker in path.read_text() for path in host.rglob("*.py")):
+            raise SystemExit(f"copier update did not write {marker!r} in {host}")
         git(host, "reset", "-q", "--hard")
         git(host, "clean", "-fdq")
         return elapsed
 
+    updates, copies = alternate(runs, update_once, copy_once)
+    return updates, copies
+
+
+def committed(host: Path, message: str) -> Path:
+    """Commit everything in ``host`` (a git repository after the first call)."""
+    if not (host / ".git").exists():
+        git(host, "init", "-q")
+    git(host, "add", "-A")
+    git(host, "commit", "-q", "-m", message)
+    return host
+
+
+def measure_update(scratch: Path, runs: int, rename: bool) -> tuple[Sample, Sample]:
+    """(b): the update 0.1.0 -> 0.2.0 and the copy of 0.1.0 from the same repository.
+
+    With ``rename`` the 0.2.0 release renames a file and ships the migration that
+    carries the team's edits across (tests/versions.py); without, it is an ordinary
+    release.
+    """
+    name = "rename" if rename else "plain"
+    repo = pack(versions.build_versions(scratch / f"versions-{name}", rename=rename))
+    host = committed(support.fresh_host(scratch / f"update-{name}" / "host"), "host")
+    run(copier_copy(repo, host, "--vcs-ref", "0.1.0"), host)
+    committed(host, f"{MODULE} 0.1.0")
+
     def copy_once(index: int) -> float:
-        destination = support.fresh_host(scratch / f"copy-0.1.0-{index}" / "host")
+        destination = support.fresh_host(scratch / f"copy-{name}-{index}" / "host")
         return run(copier_copy(repo, destination, "--vcs-ref", "0.1.0"), ROOT)
 
-    return alternate(runs, update_once, copy_once)
+    marker = "(its event, or why it failed)"
+    return timed_updates(host, ANSWERS_FILE, marker, copy_once, runs)
+
+
+def measure_floor_update(scratch: Path, runs: int) -> tuple[Sample, Sample]:
+    """(b0): copier's own cost of an update: the one-file floor's, against its copy."""
+    repo = scratch / "floor-1"
+    host = scratch / "floor-update"
+    host.mkdir()
+    (host / "README.md").write_text("a project\n")
+    committed(host, "project")
+    run(floor_copy(repo, host, "0.1.0"), host)
+    committed(host, "floor 0.1.0")
+
+    def copy_once(index: int) -> float:
+        return run(floor_copy(repo, scratch / f"floor-copy-{index}", "0.1.0"), ROOT)
+
+    return timed_updates(host, FLOOR_ANSWERS_FILE, "hi = ", copy_once, runs)
 
 
 def measure_feature_tests(host: Path, runs: int) -> Sample:
@@ -375,10 +469,12 @@ def main() -> int:
     def step(text: str) -> None:
         print(f"[{time.perf_counter() - started:6.1f} s] {text}", file=sys.stderr)
 
-    step(f"(a) {args.runs} full copies and {args.runs} one-file copies")
-    full_copy, floor_copy, host = measure_copies(scratch, args.runs)
-    step(f"(b) {args.runs} updates and {args.runs} copies of 0.1.0")
-    update, copy_010 = measure_update(scratch, args.runs)
+    step(f"(a) {args.runs} full copies and {args.runs} of each floor template")
+    full_copy, one_file_copy, per_file_copy, host = measure_copies(scratch, args.runs)
+    step(f"(b) {args.runs} updates and {args.runs} copies of 0.1.0, for each release")
+    update, copy_010 = measure_update(scratch, args.runs, rename=False)
+    update_renamed, copy_renamed = measure_update(scratch, args.runs, rename=True)
+    floor_update, floor_copy_010 = measure_floor_update(scratch, args.runs)
     step(f"(c) the generated tests, {args.test_runs} times")
     feature_tests = measure_feature_tests(host, args.test_runs)
     step(f"(d) {args.rounds} rounds of {args.requests} requests per app")
@@ -394,8 +490,11 @@ def main() -> int:
     minimal = Sample(rates["minimal"])
     wired = Sample(rates["wired"])
     overridden = Sample(rates["overridden"])
-    copy_ratio = ratios(full_copy, floor_copy)
+    copy_ratio = ratios(full_copy, one_file_copy)
+    per_file_ratio = ratios(per_file_copy, one_file_copy)
+    floor_update_ratio = ratios(floor_update, floor_copy_010)
     update_ratio = ratios(update, copy_010)
+    renamed_ratio = ratios(update_renamed, copy_renamed)
     update_to_a = Sample([u / full_copy.median for u in update.values])
     wired_ratio = ratios(wired, minimal)
     overridden_ratio = ratios(overridden, minimal)
@@ -410,10 +509,17 @@ def main() -> int:
     rows = [
         Row(
             "(a) copy: full answers / one-file template",
-            f"{full_copy.show(' s')} / {floor_copy.show(' s')}",
+            f"{full_copy.show(' s')} / {one_file_copy.show(' s')}",
             copy_ratio.show(""),
             "<= 1.5",
             copy_ratio.median <= 1.5,
+        ),
+        Row(
+            f"(a0) control: {FEATURE_FILES} one-line files / one-file template",
+            f"{per_file_copy.show(' s')} / {one_file_copy.show(' s')}",
+            per_file_ratio.show(""),
+            "",
+            None,
         ),
         Row(
             "(b) update 0.1.0->0.2.0 / copy of 0.1.0, same repo",
@@ -428,6 +534,20 @@ def main() -> int:
             update_to_a.show(""),
             "<= 2.5",
             update_to_a.median <= 2.5,
+        ),
+        Row(
+            "(b-mv) the same, 0.2.0 renaming a file (migration)",
+            f"{update_renamed.show(' s')} / {copy_renamed.show(' s')}",
+            renamed_ratio.show(""),
+            "<= 2.5",
+            renamed_ratio.median <= 2.5,
+        ),
+        Row(
+            "(b0) control: the one-file template's update / copy",
+            f"{floor_update.show(' s')} / {floor_copy_010.show(' s')}",
+            floor_update_ratio.show(""),
+            "",
+            None,
         ),
         Row(
             "(c) generated feature's tests, wall",

@@ -345,6 +345,20 @@ def test_renamed_file_carries_the_team_code(updated: Path) -> None:
     assert "TODO(incident_notes)" not in rules
 
 
+def test_an_ordinary_release_updates_in_place_without_a_migration(
+    tmp_path: Path,
+) -> None:
+    repo = build_versions(tmp_path / "repo", rename=False)
+    host = edited_and_updated(tmp_path, repo)
+    package = host / PACKAGE
+
+    assert "_migrations" not in git(repo, "show", "0.2.0:copier.yml")
+    assert TEAM_RULE in (package / "validation.py").read_text()
+    assert not (package / "rules.py").exists()
+    assert "(its event, or why it failed)" in (package / "service.py").read_text()
+    assert conflicted(host) == []
+
+
 def test_update_without_overlap_leaves_no_conflict_and_passes_the_gates(
     updated: Path, mypy_cache: Path
 ) -> None:

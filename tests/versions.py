@@ -3,7 +3,8 @@
 v1 is the template as it is in this checkout. v2 is v1 plus the kinds of change a real
 release makes: a changed line in a module's service and in an integration's client, a
 new generated test, a new plan task, a renamed file with the migration that carries the
-team's edits across, and a new question with a default.
+team's edits across, and a new question with a default. ``rename=False`` builds the same
+v2 without the rename: an ordinary release.
 """
 
 from __future__ import annotations
@@ -101,8 +102,18 @@ def _commit_and_tag(repo: Path, tag: str) -> None:
     git(repo, "tag", tag)
 
 
-def build_versions(repo: Path) -> Path:
-    """Create a template repository at ``repo`` tagged 0.1.0 (v1) and 0.2.0 (v2)."""
+def build_versions(repo: Path, rename: bool = True) -> Path:
+    """Create a template repository at ``repo`` tagged 0.1.0 (v1) and 0.2.0 (v2).
+
+    Args:
+        repo: Where to create the repository (must not exist).
+        rename: Whether v2 renames a file and ships the migration for it; without the
+            rename v2 is an ordinary release (a changed line, a new test, a new plan task
+            and a new question).
+
+    Returns:
+        ``repo``.
+    """
     repo.mkdir(parents=True)
     for part in TEMPLATE_PARTS:
         source = ROOT / part
@@ -134,24 +145,27 @@ def build_versions(repo: Path) -> Path:
         "    with pytest.raises(dataclasses.FrozenInstanceError):\n"
         '        item.title = "changed"  # type: ignore[misc]\n'
     )
-    git(
-        repo,
-        "mv",
-        f"template/{MODULE}/validation.py.jinja",
-        f"template/{MODULE}/rules.py.jinja",
-    )
-    for path in [
-        *(repo / "template").rglob("*.jinja"),
-        *(repo / "extensions").glob("*.py"),
-    ]:
-        text = path.read_text()
-        for old, new in RENAME_REFERENCES:
-            text = text.replace(old, new)
-        path.write_text(text)
+    if rename:
+        git(
+            repo,
+            "mv",
+            f"template/{MODULE}/validation.py.jinja",
+            f"template/{MODULE}/rules.py.jinja",
+        )
+        for path in [
+            *(repo / "template").rglob("*.jinja"),
+            *(repo / "extensions").glob("*.py"),
+        ]:
+            text = path.read_text()
+            for old, new in RENAME_REFERENCES:
+                text = text.replace(old, new)
+            path.write_text(text)
     copier_yml = repo / "copier.yml"
-    text = copier_yml.read_text().replace(
-        "_message_after_copy:", MIGRATION + "_message_after_copy:", 1
-    )
+    text = copier_yml.read_text()
+    if rename:
+        text = text.replace(
+            "_message_after_copy:", MIGRATION + "_message_after_copy:", 1
+        )
     copier_yml.write_text(text + NEW_QUESTION)
     _commit_and_tag(repo, "0.2.0")
     return repo
