@@ -403,7 +403,11 @@ def machine(load_at_start: float) -> list[str]:
         f"software: Python {platform.python_version()}, copier {copier_version},"
         f" FastAPI {fastapi_version}, {git_version}",
         f"template: commit {commit}, "
-        + ("with uncommitted changes (measured too)" if status else "clean checkout"),
+        + (
+            "with uncommitted changes (copies and updates measure the commit only)"
+            if status
+            else "clean checkout"
+        ),
         f"load average (1 min): {load_at_start:.2f} at the start,"
         f" {os.getloadavg()[0]:.2f} at the end",
     ]
