@@ -11,12 +11,13 @@ one migration in ``copier.yml`` that runs this script at both stages:
         command: ["{{ _copier_python }}", "{{ _copier_conf.src_path }}/tasks/move.py", "{{ _stage }}",
                   "{{ _copier_conf.answers_file }}", "modules/{module_name}/old.py", "modules/{module_name}/new.py"]
 
-- ``before``: renders the old template version of the feature to learn the file as it
-  was generated (the merge base), keeps the team's version, and ``git mv``s the file to
-  its new name so history follows it.
-- ``after``: three-way merges the team's version into the new template's file
-  (base: as generated; ours: the team's; theirs: the new version). Where the edits do not
-  overlap the result is clean and staged; where they do, the usual conflict blocks stay.
+- ``before``: renders the old template version of the file to learn it as it was
+  generated (the merge base) and keeps the team's version, both in the git directory,
+  out of the work tree. Copier then deletes the old file and writes the new one.
+- ``after``: three-way merges the team's version into the file copier just wrote under
+  the new name (base: as generated; ours: the team's; theirs: the new version). Where the
+  edits do not overlap the result is clean and staged; where they do, the usual conflict
+  blocks stay. Only the ``before`` stage starts copier: the new version is on disk by then.
 
 Paths may name the feature's answers in braces (``{module_name}``): a migration's command
 is rendered before copier loads the answers, so they are read from the answers file.
@@ -86,39 +87,44 @@ def before(root: Path, answers: dict[str, Any], old: str, new: str) -> None:
     stash.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(root / old, stash / "ours")
     (stash / "base").write_text(base if base is not None else "")
-    (root / new).parent.mkdir(parents=True, exist_ok=True)
-    git(root, "mv", old, new)
+    (stash / "old").write_text(old)
     print(f"moved {old} to {new}; your changes will be merged into the new version")
 
 
-def after(root: Path, answers: dict[str, Any], new: str) -> None:
+def after(root: Path, new: str) -> None:
     stash = stash_dir(root, new)
     if not stash.is_dir():
         return
-    theirs = render(answers, new)
-    if theirs is not None:
-        (stash / "theirs").write_text(theirs)
-        merged = subprocess.run(
-            [
-                "git",
-                "merge-file",
-                "-p",
-                *LABELS,
-                str(stash / "ours"),
-                str(stash / "base"),
-                str(stash / "theirs"),
-            ],
-            capture_output=True,
-            text=True,
+    if not (root / new).exists():
+        # The new version has no such file (a migration naming the wrong path, or a
+        # file the answers switch off): the team's version goes back where it was.
+        old = (stash / "old").read_text()
+        (root / old).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(stash / "ours", root / old)
+        print(f"kept your {old}: the new version has no {new}")
+        shutil.rmtree(stash)
+        return
+    merged = subprocess.run(
+        [
+            "git",
+            "merge-file",
+            "-p",
+            *LABELS,
+            str(stash / "ours"),
+            str(stash / "base"),
+            str(root / new),
+        ],
+        capture_output=True,
+        text=True,
+    )
+    (root / new).write_text(merged.stdout)
+    if merged.returncode == 0:
+        git(root, "add", "--", new)
+        print(f"merged your changes into {new}")
+    else:
+        print(
+            f"{new}: your changes and the template's overlap; resolve the conflict blocks"
         )
-        (root / new).write_text(merged.stdout)
-        if merged.returncode == 0:
-            git(root, "add", "--", new)
-            print(f"merged your changes into {new}")
-        else:
-            print(
-                f"{new}: your changes and the template's overlap; resolve the conflict blocks"
-            )
     shutil.rmtree(stash)
 
 
@@ -138,7 +144,7 @@ def main(argv: list[str]) -> int:
     if stage == "before":
         before(root, answers, old, new)
     else:
-        after(root, answers, new)
+        after(root, new)
     return 0
 
 

@@ -343,6 +343,28 @@ def test_renamed_file_carries_the_team_code(updated: Path) -> None:
 
     assert TEAM_RULE in rules
     assert "TODO(incident_notes)" not in rules
+    assert "such as Slack commands and scheduled jobs." in rules
+
+
+def test_overlapping_edits_in_a_renamed_file_show_as_a_conflict(
+    tmp_path: Path, template_repo: Path
+) -> None:
+    host = host_repo(tmp_path)
+    copy_feature(host, template_repo, **CANONICAL_ANSWERS)
+    _edit(
+        host / PACKAGE / "validation.py",
+        "such as Slack commands.\n",
+        "such as Slack commands and the CLI.\n",
+    )
+    commit(host, "team: the line of the renamed file that the template changes")
+
+    update_feature(host, MODULE)
+
+    rules = (host / PACKAGE / "rules.py").read_text()
+    assert conflicted(host) == ["modules/incident_notes/rules.py"]
+    assert "such as Slack commands and the CLI." in rules
+    assert "such as Slack commands and scheduled jobs." in rules
+    assert not (host / PACKAGE / "validation.py").exists()
 
 
 def test_an_ordinary_release_updates_in_place_without_a_migration(

@@ -61,6 +61,14 @@ V2_EDITS = [
         '"""Log a failed call by its status and code (never the API\'s answer); return it."""',
         1,
     ),
+    # A changed line in the file that v2 renames (see RENAMED_FROM): the migration
+    # merges it with the team's edits.
+    (
+        f"template/{MODULE}/validation.py.jinja",
+        "that do not come through HTTP, such as Slack commands.\n",
+        "that do not come through HTTP, such as Slack commands and scheduled jobs.\n",
+        1,
+    ),
     # A new plan task, for modules and integrations alike.
     (
         "extensions/plan.py",
