@@ -34,7 +34,6 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-import copier
 import yaml
 
 LABELS = ["-L", "before updating", "-L", "last update", "-L", "after updating"]
@@ -53,6 +52,10 @@ def inside_git_work_tree(path: Path) -> bool:
 
 def render(answers: dict[str, Any], relative: str) -> str | None:
     """The content of ``relative`` as the template at ``answers['_commit']`` renders it."""
+    # Imported here, not at the top: importing copier takes a quarter of a second, and
+    # only the ``before`` stage renders.
+    import copier
+
     with tempfile.TemporaryDirectory() as scratch:
         copier.run_copy(
             answers["_src_path"],
