@@ -91,7 +91,16 @@ def before(root: Path, answers: dict[str, Any], old: str, new: str) -> None:
     shutil.copyfile(root / old, stash / "ours")
     (stash / "base").write_text(base if base is not None else "")
     (stash / "old").write_text(old)
-    print(f"moved {old} to {new}; your changes will be merged into the new version")
+    print(f"{old} becomes {new}; your changes will be merged into the new version")
+
+
+def restore(root: Path, stash: Path) -> str:
+    """Put the team's version back under its old name, drop the stash, return the name."""
+    old = (stash / "old").read_text()
+    (root / old).parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(stash / "ours", root / old)
+    shutil.rmtree(stash)
+    return old
 
 
 def after(root: Path, new: str) -> None:
@@ -101,11 +110,8 @@ def after(root: Path, new: str) -> None:
     if not (root / new).exists():
         # The new version has no such file (a migration naming the wrong path, or a
         # file the answers switch off): the team's version goes back where it was.
-        old = (stash / "old").read_text()
-        (root / old).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(stash / "ours", root / old)
+        old = restore(root, stash)
         print(f"kept your {old}: the new version has no {new}")
-        shutil.rmtree(stash)
         return
     merged = subprocess.run(
         [
@@ -120,6 +126,14 @@ def after(root: Path, new: str) -> None:
         capture_output=True,
         text=True,
     )
+    if not 0 <= merged.returncode < 128:
+        # git could not merge at all (a binary file, say): nothing is overwritten.
+        old = restore(root, stash)
+        print(
+            f"{new}: git could not merge your changes ({merged.stderr.strip()}); your"
+            f" version is back at {old}: carry your edits over by hand"
+        )
+        return
     (root / new).write_text(merged.stdout)
     if merged.returncode == 0:
         git(root, "add", "--", new)

@@ -98,6 +98,21 @@ def test_after_puts_the_team_file_back_when_the_new_version_has_none(
     assert not move.stash_dir(host, NEW).exists()
 
 
+def test_after_puts_the_team_file_back_when_git_cannot_merge(
+    host: Path, move: ModuleType
+) -> None:
+    (move.stash_dir(host, NEW) / "base").write_bytes(b"binary\0base\n")
+    (host / NEW).parent.mkdir(parents=True)
+    (host / NEW).write_text("the new version\n")
+
+    move.after(host, NEW)
+
+    assert (host / NEW).read_text() == "the new version\n"
+    assert (host / OLD).read_text() == OURS
+    assert staged(host) == []
+    assert not move.stash_dir(host, NEW).exists()
+
+
 def test_after_without_a_stash_changes_nothing(
     tmp_path: Path, move: ModuleType
 ) -> None:
