@@ -209,14 +209,15 @@ def floor_copy(template: Path, destination: Path, ref: str = "HEAD") -> list[str
     return command + ["--vcs-ref", ref, str(template), str(destination)]
 
 
-def measure_copies(scratch: Path, runs: int) -> tuple[Sample, Sample, Sample, Path]:
+def measure_copies(
+    scratch: Path, template: Path, runs: int
+) -> tuple[Sample, Sample, Sample, Path]:
     """(a): the full copy, the one-file floor's and the 30-file floor's.
 
     All three templates are packed git repositories copied with ``--vcs-ref HEAD``,
     the way users copy a release, so each pays copier's clone. Returns the last
     generated host too.
     """
-    template = packed_clone(ROOT, scratch / "template")
     one_file = floor_template(scratch / "floor-1", 1)
     many_files = floor_template(scratch / f"floor-{FEATURE_FILES}", FEATURE_FILES)
     hosts = [scratch / f"copy-{index}" / "host" for index in range(runs)]
@@ -241,12 +242,16 @@ def measure_copies(scratch: Path, runs: int) -> tuple[Sample, Sample, Sample, Pa
 def timed_updates(
     host: Path,
     answers_file: str,
-    marker: str,
+    expected: dict[str, str | None],
     copy_once: Callable[[int], float],
     runs: int,
 ) -> tuple[Sample, Sample]:
     """Update ``host`` (a git repository at 0.1.0) to 0.2.0 ``runs`` times, resetting it
-    after each, in turns with ``copy_once``; ``marker`` is a line the update writes."""
+    after each, in turns with ``copy_once``.
+
+    ``expected`` maps a path the update must leave to a text it must hold ("" for any),
+    or to None for a path it must remove.
+    """
     update = [PYTHON, "-m", "copier", "update", "--trust", "--defaults", "--quiet"]
     update += ["-a", answers_file, "-r", "0.2.0"]
 
@@ -254,8 +259,13 @@ def timed_updates(
         elapsed = run(update, host)
         if "_commit: 0.2.0" not in (host / answers_file).read_text():
             raise SystemExit(f"copier update did not move {host} to 0.2.0")
-        if not any(marker in path.read_text() for path in host.rglob("*.py")):
-            raise SystemExit(f"copier update did not write {marker!r} in {host}")
+        for relative, text in expected.items():
+            path = host / relative
+            if path.exists() != (text is not None):
+                wrong = "left" if path.exists() else "did not write"
+                raise SystemExit(f"copier update {wrong} {path}")
+            if text and text not in path.read_text():
+                raise SystemExit(f"copier update did not write {text!r} in {path}")
         git(host, "reset", "-q", "--hard")
         git(host, "clean", "-fdq")
         return elapsed
@@ -273,7 +283,9 @@ def committed(host: Path, message: str) -> Path:
     return host
 
 
-def measure_update(scratch: Path, runs: int, rename: bool) -> tuple[Sample, Sample]:
+def measure_update(
+    scratch: Path, template: Path, runs: int, rename: bool
+) -> tuple[Sample, Sample]:
     """(b): the update 0.1.0 -> 0.2.0 and the copy of 0.1.0 from the same repository.
 
     With ``rename`` the 0.2.0 release renames a file and ships the migration that
@@ -281,7 +293,10 @@ def measure_update(scratch: Path, runs: int, rename: bool) -> tuple[Sample, Samp
     release.
     """
     name = "rename" if rename else "plain"
-    repo = pack(versions.build_versions(scratch / f"versions-{name}", rename=rename))
+    repo = versions.build_versions(
+        scratch / f"versions-{name}", rename=rename, source=template
+    )
+    pack(repo)
     host = committed(support.fresh_host(scratch / f"update-{name}" / "host"), "host")
     run(copier_copy(repo, host, "--vcs-ref", "0.1.0"), host)
     committed(host, f"{MODULE} 0.1.0")
@@ -290,13 +305,24 @@ def measure_update(scratch: Path, runs: int, rename: bool) -> tuple[Sample, Samp
         destination = support.fresh_host(scratch / f"copy-{name}-{index}" / "host")
         return run(copier_copy(repo, destination, "--vcs-ref", "0.1.0"), ROOT)
 
-    marker = "(its event, or why it failed)"
-    return timed_updates(host, ANSWERS_FILE, marker, copy_once, runs)
+    package = f"modules/{MODULE}"
+    expected: dict[str, str | None] = {
+        f"{package}/service.py": "(its event, or why it failed)",
+        f"tests/unit/modules/{MODULE}/test_models.py": "",
+    }
+    if rename:
+        expected |= {
+            f"{package}/rules.py": "scheduled jobs",
+            f"{package}/validation.py": None,
+        }
+    else:
+        expected |= {f"{package}/validation.py": "scheduled jobs"}
+    return timed_updates(host, ANSWERS_FILE, expected, copy_once, runs)
 
 
 def measure_floor_update(scratch: Path, runs: int) -> tuple[Sample, Sample]:
     """(b0): copier's own cost of an update: the one-file floor's, against its copy."""
-    repo = scratch / "floor-1"
+    repo = floor_template(scratch / "floor-update-template", 1)
     host = scratch / "floor-update"
     host.mkdir()
     (host / "README.md").write_text("a project\n")
@@ -307,7 +333,8 @@ def measure_floor_update(scratch: Path, runs: int) -> tuple[Sample, Sample]:
     def copy_once(index: int) -> float:
         return run(floor_copy(repo, scratch / f"floor-copy-{index}", "0.1.0"), ROOT)
 
-    return timed_updates(host, FLOOR_ANSWERS_FILE, "hi = ", copy_once, runs)
+    expected: dict[str, str | None] = {"d0/world/f0.py": "hi = "}
+    return timed_updates(host, FLOOR_ANSWERS_FILE, expected, copy_once, runs)
 
 
 def measure_feature_tests(host: Path, runs: int) -> Sample:
@@ -474,10 +501,13 @@ def main() -> int:
         print(f"[{time.perf_counter() - started:6.1f} s] {text}", file=sys.stderr)
 
     step(f"(a) {args.runs} full copies and {args.runs} of each floor template")
-    full_copy, one_file_copy, per_file_copy, host = measure_copies(scratch, args.runs)
+    template = packed_clone(ROOT, scratch / "template")
+    copies = measure_copies(scratch, template, args.runs)
+    full_copy, one_file_copy, per_file_copy, host = copies
     step(f"(b) {args.runs} updates and {args.runs} copies of 0.1.0, for each release")
-    update, copy_010 = measure_update(scratch, args.runs, rename=False)
-    update_renamed, copy_renamed = measure_update(scratch, args.runs, rename=True)
+    update, copy_010 = measure_update(scratch, template, args.runs, rename=False)
+    renamed = measure_update(scratch, template, args.runs, rename=True)
+    update_renamed, copy_renamed = renamed
     floor_update, floor_copy_010 = measure_floor_update(scratch, args.runs)
     step(f"(c) the generated tests, {args.test_runs} times")
     feature_tests = measure_feature_tests(host, args.test_runs)

@@ -16,8 +16,9 @@ one migration in ``copier.yml`` that runs this script at both stages:
   out of the work tree. Copier then deletes the old file and writes the new one.
 - ``after``: three-way merges the team's version into the file copier just wrote under
   the new name (base: as generated; ours: the team's; theirs: the new version). Where the
-  edits do not overlap the result is clean and staged; where they do, the usual conflict
-  blocks stay. Only the ``before`` stage starts copier: the new version is on disk by then.
+  edits do not overlap the result is staged as a rename; where they do, the file keeps
+  the conflict blocks and is recorded unmerged in the index, as git leaves a conflict.
+  Only the ``before`` stage starts copier: the new version is on disk by then.
 
 Paths may name the feature's answers in braces (``{module_name}``): a migration's command
 is rendered before copier loads the answers, so they are read from the answers file.
@@ -50,10 +51,10 @@ def inside_git_work_tree(path: Path) -> bool:
     return any((folder / ".git").exists() for folder in (path, *path.parents))
 
 
-def render(answers: dict[str, Any], relative: str) -> str | None:
+def render(answers: dict[str, Any], relative: str) -> bytes | None:
     """The content of ``relative`` as the template at ``answers['_commit']`` renders it."""
-    # Imported here, not at the top: importing copier takes a quarter of a second, and
-    # only the ``before`` stage renders.
+    # Imported here, not at the top: importing copier takes about 0.3 s, and only the
+    # ``before`` stage renders.
     import copier
 
     with tempfile.TemporaryDirectory() as scratch:
@@ -74,37 +75,61 @@ def render(answers: dict[str, Any], relative: str) -> str | None:
             exclude=["*", f"!{relative}"],
         )
         path = Path(scratch) / relative
-        return path.read_text() if path.exists() else None
+        return path.read_bytes() if path.exists() else None
 
 
-def stash_dir(root: Path, new: str) -> Path:
+def stash_dir(root: Path, key: str) -> Path:
+    """Where the stages of the migration named ``key`` (its new-path pattern) meet."""
     git_dir = Path(git(root, "rev-parse", "--absolute-git-dir").strip())
-    return git_dir / "feature-template-moves" / new.replace("/", "__")
+    return git_dir / "feature-template-moves" / key.replace("/", "__")
 
 
-def before(root: Path, answers: dict[str, Any], old: str, new: str) -> None:
+def before(
+    root: Path, answers: dict[str, Any], old: str, new: str, stash: Path
+) -> None:
+    # Whatever an interrupted update left here is not this update's.
+    shutil.rmtree(stash, ignore_errors=True)
     if not (root / old).exists() or (root / new).exists():
         return
     base = render(answers, old)
-    stash = stash_dir(root, new)
-    stash.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(root / old, stash / "ours")
-    (stash / "base").write_text(base if base is not None else "")
+    stash.mkdir(parents=True)
+    shutil.copy2(root / old, stash / "ours")
+    (stash / "base").write_bytes(base if base is not None else b"")
     (stash / "old").write_text(old)
     print(f"{old} becomes {new}; your changes will be merged into the new version")
 
 
 def restore(root: Path, stash: Path) -> str:
-    """Put the team's version back under its old name, drop the stash, return the name."""
+    """Put the team's version back under its old name, drop the stash, return the name.
+
+    If the new version writes a file under the old name too, copier has merged the
+    team's edits into it already, and it is left alone.
+    """
     old = (stash / "old").read_text()
-    (root / old).parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(stash / "ours", root / old)
+    if not (root / old).exists():
+        (root / old).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(stash / "ours", root / old)
     shutil.rmtree(stash)
     return old
 
 
-def after(root: Path, new: str) -> None:
-    stash = stash_dir(root, new)
+def mark_unmerged(root: Path, new: str, stages: dict[int, Path]) -> None:
+    """Record ``new`` as unmerged in the index (1: base, 2: ours, 3: theirs), as git does."""
+    mode = "100755" if (root / new).stat().st_mode & 0o111 else "100644"
+    entries = "".join(
+        f"{mode} {git(root, 'hash-object', '-w', '--', str(path)).strip()} {stage}\t{new}\n"
+        for stage, path in stages.items()
+    )
+    subprocess.run(
+        ["git", "update-index", "--index-info"],
+        cwd=root,
+        input=entries.encode(),
+        check=True,
+        capture_output=True,
+    )
+
+
+def after(root: Path, new: str, stash: Path) -> None:
     if not stash.is_dir():
         return
     if not (root / new).exists():
@@ -113,32 +138,32 @@ def after(root: Path, new: str) -> None:
         old = restore(root, stash)
         print(f"kept your {old}: the new version has no {new}")
         return
+    theirs = stash / "theirs"
+    shutil.copy2(root / new, theirs)
+    # Bytes throughout: line endings and encodings stay as they are.
     merged = subprocess.run(
-        [
-            "git",
-            "merge-file",
-            "-p",
-            *LABELS,
-            str(stash / "ours"),
-            str(stash / "base"),
-            str(root / new),
-        ],
+        ["git", "merge-file", "-p", *LABELS, stash / "ours", stash / "base", theirs],
         capture_output=True,
-        text=True,
     )
     if not 0 <= merged.returncode < 128:
         # git could not merge at all (a binary file, say): nothing is overwritten.
         old = restore(root, stash)
+        reason = merged.stderr.decode(errors="replace").strip()
         print(
-            f"{new}: git could not merge your changes ({merged.stderr.strip()}); your"
+            f"{new}: git could not merge your changes ({reason}); your"
             f" version is back at {old}: carry your edits over by hand"
         )
         return
-    (root / new).write_text(merged.stdout)
+    (root / new).write_bytes(merged.stdout)
+    old = (stash / "old").read_text()
+    if not (root / old).exists():
+        # Stage the old name's removal, so that git shows the rename.
+        git(root, "rm", "--cached", "--quiet", "--ignore-unmatch", "--", old)
     if merged.returncode == 0:
         git(root, "add", "--", new)
         print(f"merged your changes into {new}")
     else:
+        mark_unmerged(root, new, {1: stash / "base", 2: stash / "ours", 3: theirs})
         print(
             f"{new}: your changes and the template's overlap; resolve the conflict blocks"
         )
@@ -158,10 +183,12 @@ def main(argv: list[str]) -> int:
         return 0
     answers = yaml.safe_load((root / answers_file).read_text()) or {}
     old, new = old_pattern.format(**answers), new_pattern.format(**answers)
+    # Keyed by the pattern, not the path: an update may change the answers it names.
+    stash = stash_dir(root, new_pattern)
     if stage == "before":
-        before(root, answers, old, new)
+        before(root, answers, old, new, stash)
     else:
-        after(root, new)
+        after(root, new, stash)
     return 0
 
 

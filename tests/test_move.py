@@ -1,6 +1,7 @@
-"""The ``after`` stage of tasks/move.py on its own: what becomes of the team's stashed file.
+"""The stages of tasks/move.py on their own: what becomes of the team's stashed file.
 
-The ``before`` stage and the whole migration run in test_update.py, inside real updates.
+The whole migration, ``before`` stage and copier's render included, runs in
+test_update.py inside real updates; these tests cover what an update rarely meets.
 """
 
 from __future__ import annotations
@@ -14,10 +15,11 @@ import pytest
 
 from support import ROOT
 
+KEY = "modules/{module_name}/rules.py"
 OLD = "modules/notes/validation.py"
 NEW = "modules/notes/rules.py"
-BASE = "one\ntwo\nthree\nfour\nfive\n"
-OURS = "one\ntwo\nthree\nFOUR, as the team wrote it\nfive\n"
+BASE = "one\ntwo\nthree\nfour\nfive\nsix\nseven\neight\n"
+OURS = BASE.replace("six\n", "SIX, as the team wrote it\n")
 
 
 def load_move() -> ModuleType:
@@ -33,11 +35,22 @@ def move() -> ModuleType:
     return load_move()
 
 
+def git(root: Path, *args: str) -> str:
+    return subprocess.run(
+        ["git", *args], cwd=root, check=True, capture_output=True, text=True
+    ).stdout
+
+
 @pytest.fixture
 def host(tmp_path: Path, move: ModuleType) -> Path:
-    """A git work tree whose stash holds the team's file and its merge base."""
-    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
-    stash = move.stash_dir(tmp_path, NEW)
+    """A repository whose committed OLD copier has just deleted, the stash filled."""
+    git(tmp_path, "init", "-q")
+    (tmp_path / OLD).parent.mkdir(parents=True)
+    (tmp_path / OLD).write_text(OURS)
+    git(tmp_path, "add", "-A")
+    git(tmp_path, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "t")
+    (tmp_path / OLD).unlink()
+    stash = move.stash_dir(tmp_path, KEY)
     stash.mkdir(parents=True)
     (stash / "ours").write_text(OURS)
     (stash / "base").write_text(BASE)
@@ -45,82 +58,99 @@ def host(tmp_path: Path, move: ModuleType) -> Path:
     return tmp_path
 
 
+def write_new(host: Path, text: str) -> None:
+    (host / NEW).write_bytes(text.encode())
+
+
 def staged(host: Path) -> list[str]:
-    return subprocess.run(
-        ["git", "diff", "--cached", "--name-only"],
-        cwd=host,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout.split()
+    return git(host, "diff", "--cached", "--no-renames", "--name-status").splitlines()
 
 
-def test_after_merges_the_team_edits_into_the_new_file(
+def test_after_merges_the_team_edits_and_stages_the_rename(
     host: Path, move: ModuleType
 ) -> None:
-    (host / NEW).parent.mkdir(parents=True)
-    (host / NEW).write_text(
-        "ONE, as the new version writes it\ntwo\nthree\nfour\nfive\n"
+    write_new(host, BASE.replace("one\n", "ONE, as the new version writes it\n"))
+
+    move.after(host, NEW, move.stash_dir(host, KEY))
+
+    assert (host / NEW).read_text() == OURS.replace(
+        "one\n", "ONE, as the new version writes it\n"
     )
-
-    move.after(host, NEW)
-
-    assert (host / NEW).read_text() == (
-        "ONE, as the new version writes it\ntwo\nthree\nFOUR, as the team wrote it\nfive\n"
-    )
-    assert staged(host) == [NEW]
-    assert not move.stash_dir(host, NEW).exists()
+    assert staged(host) == [f"A\t{NEW}", f"D\t{OLD}"]
+    assert not move.stash_dir(host, KEY).exists()
 
 
-def test_after_leaves_conflict_blocks_where_both_changed_a_line(
+def test_after_leaves_an_overlap_unmerged_with_conflict_blocks(
     host: Path, move: ModuleType
 ) -> None:
-    (host / NEW).parent.mkdir(parents=True)
-    (host / NEW).write_text(
-        "one\ntwo\nthree\nFOUR, as the new version writes it\nfive\n"
-    )
+    write_new(host, BASE.replace("six\n", "SIX, as the new version writes it\n"))
 
-    move.after(host, NEW)
+    move.after(host, NEW, move.stash_dir(host, KEY))
 
     merged = (host / NEW).read_text()
-    assert "<<<<<<< before updating\nFOUR, as the team wrote it\n" in merged
-    assert "FOUR, as the new version writes it\n>>>>>>> after updating" in merged
-    assert staged(host) == []
+    assert "<<<<<<< before updating\nSIX, as the team wrote it\n" in merged
+    assert "SIX, as the new version writes it\n>>>>>>> after updating" in merged
+    assert f"UU {NEW}" in git(host, "status", "--porcelain").splitlines()
+    assert len(git(host, "ls-files", "--unmerged", "--", NEW).splitlines()) == 3
+    assert not move.stash_dir(host, KEY).exists()
+
+
+def test_after_keeps_crlf_line_endings(host: Path, move: ModuleType) -> None:
+    stash = move.stash_dir(host, KEY)
+    (stash / "ours").write_bytes(OURS.replace("\n", "\r\n").encode())
+    (stash / "base").write_bytes(BASE.replace("\n", "\r\n").encode())
+    write_new(host, BASE.replace("one\n", "ONE\n").replace("\n", "\r\n"))
+
+    move.after(host, NEW, stash)
+
+    expected = OURS.replace("one\n", "ONE\n").replace("\n", "\r\n")
+    assert (host / NEW).read_bytes() == expected.encode()
 
 
 def test_after_puts_the_team_file_back_when_the_new_version_has_none(
     host: Path, move: ModuleType
 ) -> None:
-    move.after(host, NEW)
+    move.after(host, NEW, move.stash_dir(host, KEY))
 
     assert (host / OLD).read_text() == OURS
     assert not (host / NEW).exists()
-    assert not move.stash_dir(host, NEW).exists()
+    assert not move.stash_dir(host, KEY).exists()
+
+
+def test_after_leaves_the_old_name_alone_when_the_new_version_still_writes_it(
+    host: Path, move: ModuleType
+) -> None:
+    (host / OLD).write_text("as copier merged it\n")
+
+    move.after(host, NEW, move.stash_dir(host, KEY))
+
+    assert (host / OLD).read_text() == "as copier merged it\n"
+    assert not move.stash_dir(host, KEY).exists()
 
 
 def test_after_puts_the_team_file_back_when_git_cannot_merge(
     host: Path, move: ModuleType
 ) -> None:
-    (move.stash_dir(host, NEW) / "base").write_bytes(b"binary\0base\n")
-    (host / NEW).parent.mkdir(parents=True)
-    (host / NEW).write_text("the new version\n")
+    (move.stash_dir(host, KEY) / "base").write_bytes(b"binary\0base\n")
+    write_new(host, "the new version\n")
 
-    move.after(host, NEW)
+    move.after(host, NEW, move.stash_dir(host, KEY))
 
     assert (host / NEW).read_text() == "the new version\n"
     assert (host / OLD).read_text() == OURS
     assert staged(host) == []
-    assert not move.stash_dir(host, NEW).exists()
+    assert not move.stash_dir(host, KEY).exists()
 
 
-def test_after_without_a_stash_changes_nothing(
-    tmp_path: Path, move: ModuleType
+def test_before_drops_what_an_interrupted_update_left(
+    host: Path, move: ModuleType
 ) -> None:
-    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
-    (tmp_path / NEW).parent.mkdir(parents=True)
-    (tmp_path / NEW).write_text(BASE)
+    stash = move.stash_dir(host, KEY)
 
-    move.after(tmp_path, NEW)
+    # OLD is gone, so there is nothing to carry and nothing is rendered.
+    move.before(host, {}, OLD, NEW, stash)
+    write_new(host, BASE)
+    move.after(host, NEW, stash)
 
-    assert (tmp_path / NEW).read_text() == BASE
-    assert staged(tmp_path) == []
+    assert not stash.exists()
+    assert (host / NEW).read_text() == BASE

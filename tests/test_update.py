@@ -362,6 +362,7 @@ def test_overlapping_edits_in_a_renamed_file_show_as_a_conflict(
 
     rules = (host / PACKAGE / "rules.py").read_text()
     assert conflicted(host) == ["modules/incident_notes/rules.py"]
+    assert "UU modules/incident_notes/rules.py" in git(host, "status", "--porcelain")
     assert "such as Slack commands and the CLI." in rules
     assert "such as Slack commands and scheduled jobs." in rules
     assert not (host / PACKAGE / "validation.py").exists()
@@ -375,7 +376,9 @@ def test_an_ordinary_release_updates_in_place_without_a_migration(
     package = host / PACKAGE
 
     assert "_migrations" not in git(repo, "show", "0.2.0:copier.yml")
-    assert TEAM_RULE in (package / "validation.py").read_text()
+    validation = (package / "validation.py").read_text()
+    assert TEAM_RULE in validation
+    assert "such as Slack commands and scheduled jobs." in validation
     assert not (package / "rules.py").exists()
     assert "(its event, or why it failed)" in (package / "service.py").read_text()
     assert conflicted(host) == []

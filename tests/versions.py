@@ -110,7 +110,7 @@ def _commit_and_tag(repo: Path, tag: str) -> None:
     git(repo, "tag", tag)
 
 
-def build_versions(repo: Path, rename: bool = True) -> Path:
+def build_versions(repo: Path, rename: bool = True, source: Path = ROOT) -> Path:
     """Create a template repository at ``repo`` tagged 0.1.0 (v1) and 0.2.0 (v2).
 
     Args:
@@ -118,19 +118,20 @@ def build_versions(repo: Path, rename: bool = True) -> Path:
         rename: Whether v2 renames a file and ships the migration for it; without the
             rename v2 is an ordinary release (a changed line, a new test, a new plan task
             and a new question).
+        source: The checkout v1 is copied from.
 
     Returns:
         ``repo``.
     """
     repo.mkdir(parents=True)
     for part in TEMPLATE_PARTS:
-        source = ROOT / part
-        if source.is_dir():
+        path = source / part
+        if path.is_dir():
             shutil.copytree(
-                source, repo / part, ignore=shutil.ignore_patterns("__pycache__")
+                path, repo / part, ignore=shutil.ignore_patterns("__pycache__")
             )
         else:
-            shutil.copy2(source, repo / part)
+            shutil.copy2(path, repo / part)
     git(repo, "init", "-q")
     _commit_and_tag(repo, "0.1.0")
 
