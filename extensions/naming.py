@@ -121,6 +121,11 @@ class Operation:
             (name, doc) for name, _, doc in self._controller_params(require_auth, {})
         ]
 
+    @property
+    def http_args(self) -> str:
+        """The route handler's own parameters as the arguments of a call, in order."""
+        return ", ".join(name for name, _, _ in self.http_params)
+
     def endpoint_status_codes(self, require_auth: bool) -> str:
         """The status codes of an integration endpoint's route, for the plan's API table."""
         codes = [str(self.status_code)] + (["401"] if require_auth else [])

@@ -88,11 +88,14 @@ MATRIX = [
     pytest.param(
         {
             "kind": "integration",
+            # The words of the request bodies' parameters (draft, changes) in the
+            # entity's name, so in every id parameter's name.
+            "entity_name": "DraftChangesNote",
             "operations": ALL_OPERATIONS,
             "endpoint": True,
             "require_auth": True,
         },
-        id="integration-all-endpoint-auth",
+        id="integration-all-endpoint-auth-body-words",
     ),
     pytest.param(
         {"kind": "integration", "operations": ["create", "get"], "endpoint": False},

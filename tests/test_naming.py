@@ -54,6 +54,26 @@ class TestDerivedNames:
             "incident_note_fetched",
         ]
 
+    def test_http_args_are_the_handlers_parameters_whatever_the_entity_is_called(
+        self,
+    ) -> None:
+        names = naming.FeatureNames(
+            title="Drafts",
+            module="drafts",
+            entity="DraftChangesNote",
+            operations=("create", "get", "list", "update", "delete"),
+            providers=(),
+            primary_provider="",
+        )
+
+        assert [op.http_args for op in names.ops] == [
+            "body",
+            "draft_changes_note_id",
+            "limit",
+            "draft_changes_note_id, body",
+            "draft_changes_note_id",
+        ]
+
     def test_primary_provider_falls_back_to_the_first_provider(self) -> None:
         context = {
             "feature_name": "X",
