@@ -344,11 +344,9 @@ class FeatureNames:
 
     @property
     def payload_models(self) -> list[str]:
-        """The vendor payload schemas an integration's client calls name, sorted."""
-        found = [self.entity] if self.returns_items else []
-        found += [self.entity + "Draft"] if self.has("create") else []
-        found += [self.entity + "Changes"] if self.has("update") else []
-        return sorted(found)
+        """The vendor payload schemas an integration's client calls name, sorted: the
+        names a module's operation signatures give their domain dataclasses."""
+        return self.signature_models
 
     @property
     def upper(self) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import importlib.util
 import os
 import re
 import shutil
@@ -11,6 +12,7 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import yaml
@@ -39,6 +41,16 @@ INTEGRATION_ANSWERS: dict[str, Any] = yaml.safe_load(
 _HOST_LEFTOVERS = shutil.ignore_patterns(
     ".mypy_cache", ".pytest_cache", "__pycache__", ".coverage", ".env"
 )
+
+
+def load_task(name: str) -> ModuleType:
+    """The script ``tasks/<name>.py`` as a module, for testing its functions directly."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "tasks" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
 
 
 def fresh_host(destination: Path) -> Path:

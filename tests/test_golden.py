@@ -66,11 +66,8 @@ def test_docs_example_matches_a_fresh_render(
             (example / name).parent.mkdir(parents=True, exist_ok=True)
             (example / name).write_bytes(content)
 
-    committed = {
-        path.relative_to(example).as_posix(): path.read_bytes()
-        for path in sorted(example.rglob("*"))
-        if path.is_file() and path.name != "answers.yml"
-    }
+    committed = tree_files(example, ["."])
+    committed.pop("answers.yml")
     assert rendered == committed, (
         f"the template's output drifted from docs/examples/{kind} "
         "(run `make golden` if the change is intended):\n"

@@ -15,8 +15,14 @@ ANSI = re.compile(r"\x1b\[[0-9;?]*[a-zA-Z]")
 DOWN, SPACE, ENTER, CLEAR_LINE, SUBMIT_MULTILINE = "\x1b[B", " ", "\r", "\x15", "\x1b\r"
 
 
-def copier_in_a_terminal(host: Path, screen: Path) -> pexpect.spawn:
-    """``copier copy`` of this checkout into ``host``, in a terminal logged to ``screen``."""
+def copier_in_a_terminal(
+    host: Path, screen: Path, steps: list[tuple[str, str]]
+) -> tuple[int | None, str]:
+    """``copier copy`` of this checkout into ``host`` in a terminal logged to ``screen``.
+
+    Each step waits for a text on the screen, then types its keys. Returns copier's exit
+    status and what the screen showed, without colours.
+    """
     child = pexpect.spawn(
         PYTHON,
         ["-m", "copier", "copy", "--trust", "--vcs-ref", "HEAD", str(ROOT), str(host)],
@@ -26,42 +32,46 @@ def copier_in_a_terminal(host: Path, screen: Path) -> pexpect.spawn:
         env={**os.environ, "PROMPT_TOOLKIT_NO_CPR": "1", "TERM": "xterm"},
     )
     child.logfile_read = screen.open("w")
-    return child
+    for text, keys in steps:
+        child.expect(text)
+        child.send(keys)
+    child.expect(pexpect.EOF, timeout=120)
+    child.close()
+    return child.exitstatus, ANSI.sub("", screen.read_text()).replace("\r", "")
 
 
 def test_a_person_answers_every_prompt_and_fixes_a_refused_name(tmp_path: Path) -> None:
     host = fresh_host(tmp_path / "host")
-    screen = tmp_path / "screen.log"
-    child = copier_in_a_terminal(host, screen)
 
-    def answer(help_text: str, keys: str) -> None:
-        child.expect(help_text)
-        child.send(keys)
-
-    answer("human name", "Incident Notes" + ENTER)
-    answer("The Python package", CLEAR_LINE + "Incident-Notes" + ENTER)
-    child.expect("not a lowercase Python identifier")
-    child.send(CLEAR_LINE + "incident_notes" + ENTER)
-    answer("What you are adding", ENTER)
-    answer("A sentence or two", "Keep short notes attached to an incident." + ENTER)
-    answer("main domain object", ENTER)
-    answer("The operations to generate", DOWN * 4 + SPACE + ENTER)  # add delete
-    answer("external back-ends", ENTER)
-    answer("authenticated caller", ENTER)
-    answer(
-        "The problem this feature solves",
-        "Notes get lost in threads." + SUBMIT_MULTILINE,
+    exitstatus, shown = copier_in_a_terminal(
+        host,
+        tmp_path / "screen.log",
+        [
+            ("human name", "Incident Notes" + ENTER),
+            ("The Python package", CLEAR_LINE + "Incident-Notes" + ENTER),
+            (
+                "not a lowercase Python identifier",
+                CLEAR_LINE + "incident_notes" + ENTER,
+            ),
+            ("What you are adding", ENTER),
+            ("A sentence or two", "Keep short notes attached to an incident." + ENTER),
+            ("main domain object", ENTER),
+            ("The operations to generate", DOWN * 4 + SPACE + ENTER),  # add delete
+            ("external back-ends", ENTER),
+            ("authenticated caller", ENTER),
+            (
+                "The problem this feature solves",
+                "Notes get lost in threads." + SUBMIT_MULTILINE,
+            ),
+            ("Who benefits", "On-call engineers" + ENTER),
+            ("looks like", ENTER),
+            ("deliberately does not do", ENTER),
+            ("accountable", "@sre" + ENTER),
+            ("ticket or epic", ENTER),
+        ],
     )
-    answer("Who benefits", "On-call engineers" + ENTER)
-    answer("looks like", ENTER)
-    answer("deliberately does not do", ENTER)
-    answer("accountable", "@sre" + ENTER)
-    answer("ticket or epic", ENTER)
-    child.expect(pexpect.EOF, timeout=120)
-    child.close()
-    shown = ANSI.sub("", screen.read_text()).replace("\r", "")
 
-    assert child.exitstatus == 0, shown[-3000:]
+    assert exitstatus == 0, shown[-3000:]
     answers = yaml.safe_load((host / ".copier-answers.incident_notes.yml").read_text())
     assert answers["operations"] == ["create", "get", "list", "delete"]
     assert answers["problem_statement"] == "Notes get lost in threads."
@@ -80,35 +90,26 @@ def test_a_person_answers_every_prompt_and_fixes_a_refused_name(tmp_path: Path) 
 
 def test_a_person_adds_an_integration_with_its_endpoint(tmp_path: Path) -> None:
     host = fresh_host(tmp_path / "host")
-    screen = tmp_path / "screen.log"
-    child = copier_in_a_terminal(host, screen)
+    later = ["Who benefits", "looks like", "deliberately", "accountable", "ticket"]
 
-    def answer(help_text: str, keys: str) -> None:
-        child.expect(help_text)
-        child.send(keys)
+    exitstatus, shown = copier_in_a_terminal(
+        host,
+        tmp_path / "screen.log",
+        [
+            ("human name", "Pager Duty" + ENTER),
+            ("The Python package", ENTER),
+            ("What you are adding", DOWN + ENTER),
+            ("A sentence or two", "Page the on-call engineer." + ENTER),
+            ("main domain object", CLEAR_LINE + "Incident" + ENTER),
+            ("The operations to generate", ENTER),
+            ("Also serve the integration over HTTP", "y" + ENTER),
+            ("authenticated caller", ENTER),
+            ("The problem this feature solves", SUBMIT_MULTILINE),
+            *[(question, ENTER) for question in later],
+        ],
+    )
 
-    answer("human name", "Pager Duty" + ENTER)
-    answer("The Python package", ENTER)
-    answer("What you are adding", DOWN + ENTER)
-    answer("A sentence or two", "Page the on-call engineer." + ENTER)
-    answer("main domain object", CLEAR_LINE + "Incident" + ENTER)
-    answer("The operations to generate", ENTER)
-    answer("Also serve the integration over HTTP", "y" + ENTER)
-    answer("authenticated caller", ENTER)
-    answer("The problem this feature solves", SUBMIT_MULTILINE)
-    for question in (
-        "Who benefits",
-        "looks like",
-        "deliberately",
-        "accountable",
-        "ticket",
-    ):
-        answer(question, ENTER)
-    child.expect(pexpect.EOF, timeout=120)
-    child.close()
-    shown = ANSI.sub("", screen.read_text()).replace("\r", "")
-
-    assert child.exitstatus == 0, shown[-3000:]
+    assert exitstatus == 0, shown[-3000:]
     assert "external back-ends" not in shown  # a module's question only
     answers = yaml.safe_load((host / ".copier-answers.pager_duty.yml").read_text())
     assert answers["kind"] == "integration"

@@ -6,14 +6,13 @@ test_update.py inside real updates; these tests cover what an update rarely meet
 
 from __future__ import annotations
 
-import importlib.util
-import subprocess
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-from support import ROOT
+from support import load_task
+from versions import git
 
 KEY = "modules/{module_name}/rules.py"
 OLD = "modules/notes/validation.py"
@@ -22,23 +21,9 @@ BASE = "one\ntwo\nthree\nfour\nfive\nsix\nseven\neight\n"
 OURS = BASE.replace("six\n", "SIX, as the team wrote it\n")
 
 
-def load_move() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("move", ROOT / "tasks" / "move.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture
 def move() -> ModuleType:
-    return load_move()
-
-
-def git(root: Path, *args: str) -> str:
-    return subprocess.run(
-        ["git", *args], cwd=root, check=True, capture_output=True, text=True
-    ).stdout
+    return load_task("move")
 
 
 @pytest.fixture

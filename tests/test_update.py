@@ -8,6 +8,7 @@ team makes, commits, updates to 0.2.0 and checks what came out.
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -147,10 +148,11 @@ def copy_feature(host: Path, template: Path, **answers: Any) -> None:
     commit(host, f"feature {answers['module_name']} at 0.1.0")
 
 
-def update_feature(host: Path, module: str, ref: str = "0.2.0") -> None:
+def update_feature(host: Path, module: str, ref: str = "0.2.0", **data: Any) -> None:
     copier.run_update(
         str(host),
         answers_file=f".copier-answers.{module}.yml",
+        data=data,
         vcs_ref=ref,
         defaults=True,
         overwrite=True,
@@ -279,11 +281,10 @@ def updated(tmp_path_factory: pytest.TempPathFactory, template_repo: Path) -> Pa
 
 
 @pytest.fixture(scope="module")
-def updated_twice(
-    tmp_path_factory: pytest.TempPathFactory, template_repo: Path
-) -> Path:
-    """The updated host, committed, then updated to the same version again."""
-    host = edited_and_updated(tmp_path_factory.mktemp("updated-twice"), template_repo)
+def updated_twice(tmp_path_factory: pytest.TempPathFactory, updated: Path) -> Path:
+    """A copy of the updated host, committed, then updated to the same version again."""
+    host = tmp_path_factory.mktemp("updated-twice") / "host"
+    shutil.copytree(updated, host, symlinks=True)
     commit(host, "update to 0.2.0")
     update_feature(host, MODULE)
     return host
@@ -426,16 +427,7 @@ def test_an_integration_gains_its_endpoint_by_an_update_with_a_new_answer(
     copy_feature(host, template_repo, **{**INTEGRATION_ANSWERS, "endpoint": False})
     assert not (host / "modules" / INTEGRATION).exists()
 
-    copier.run_update(
-        str(host),
-        answers_file=f".copier-answers.{INTEGRATION}.yml",
-        data={"endpoint": True},
-        vcs_ref="0.1.0",
-        defaults=True,
-        overwrite=True,
-        unsafe=True,
-        quiet=True,
-    )
+    update_feature(host, INTEGRATION, "0.1.0", endpoint=True)
 
     assert (host / "modules" / INTEGRATION / "controllers.py").is_file()
     assert "EMAIL_DELIVERY_ENDPOINT_ENABLED=" in (host / ".env.example").read_text()

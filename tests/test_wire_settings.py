@@ -8,7 +8,6 @@ wired result is pinned in ``wire_settings_cases/expected``.
 from __future__ import annotations
 
 import ast
-import importlib.util
 import keyword
 import os
 import shutil
@@ -17,13 +16,14 @@ import subprocess
 import sys
 import textwrap
 from pathlib import Path
-from types import ModuleType
 from typing import Any, Callable, Optional
 
 import black
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
+
+from support import load_task
 
 SCRIPT = Path(__file__).resolve().parents[1] / "tasks" / "wire_settings.py"
 CASES = Path(__file__).resolve().parent / "wire_settings_cases"
@@ -42,16 +42,7 @@ BLACK = [sys.executable, "-m", "black", "--check", "--target-version", "py311"]
 FLAKE8 = [sys.executable, "-m", "flake8", "--isolated", "--max-line-length=130"]
 
 
-def load_script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("wire_settings", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
-
-
-wire = load_script()
+wire = load_task("wire_settings")
 
 
 def class_name_of(module: str) -> str:
