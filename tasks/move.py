@@ -114,10 +114,15 @@ def restore(root: Path, stash: Path) -> str:
 
 
 def mark_unmerged(root: Path, new: str, stages: dict[int, Path]) -> None:
-    """Record ``new`` as unmerged in the index (1: base, 2: ours, 3: theirs), as git does."""
+    """Record ``new`` as unmerged in the index (1: base, 2: ours, 3: theirs), as git does.
+
+    The index names paths from the repository's top, and the destination (the host's
+    ``app/``) is usually a folder below it.
+    """
     mode = "100755" if (root / new).stat().st_mode & 0o111 else "100644"
+    indexed = git(root, "rev-parse", "--show-prefix").strip() + new
     entries = "".join(
-        f"{mode} {git(root, 'hash-object', '-w', '--', str(path)).strip()} {stage}\t{new}\n"
+        f"{mode} {git(root, 'hash-object', '-w', '--', str(path)).strip()} {stage}\t{indexed}\n"
         for stage, path in stages.items()
     )
     subprocess.run(

@@ -26,21 +26,25 @@ def move() -> ModuleType:
     return load_task("move")
 
 
-@pytest.fixture
-def host(tmp_path: Path, move: ModuleType) -> Path:
-    """A repository whose committed OLD copier has just deleted, the stash filled."""
+@pytest.fixture(params=["", "app"], ids=["at-top", "in-app"])
+def host(tmp_path: Path, move: ModuleType, request: pytest.FixtureRequest) -> Path:
+    """A destination whose committed OLD copier has just deleted, the stash filled.
+
+    The destination is the repository's top, or its ``app/`` folder as in SRE Bot.
+    """
     git(tmp_path, "init", "-q")
-    (tmp_path / OLD).parent.mkdir(parents=True)
-    (tmp_path / OLD).write_text(OURS)
+    host = tmp_path / request.param
+    (host / OLD).parent.mkdir(parents=True)
+    (host / OLD).write_text(OURS)
     git(tmp_path, "add", "-A")
     git(tmp_path, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "t")
-    (tmp_path / OLD).unlink()
-    stash = move.stash_dir(tmp_path, KEY)
+    (host / OLD).unlink()
+    stash = move.stash_dir(host, KEY)
     stash.mkdir(parents=True)
     (stash / "ours").write_text(OURS)
     (stash / "base").write_text(BASE)
     (stash / "old").write_text(OLD)
-    return tmp_path
+    return host
 
 
 def write_new(host: Path, text: str) -> None:
@@ -48,7 +52,10 @@ def write_new(host: Path, text: str) -> None:
 
 
 def staged(host: Path) -> list[str]:
-    return git(host, "diff", "--cached", "--no-renames", "--name-status").splitlines()
+    """The staged changes, paths relative to the destination."""
+    return git(
+        host, "diff", "--cached", "--no-renames", "--name-status", "--relative"
+    ).splitlines()
 
 
 def test_after_merges_the_team_edits_and_stages_the_rename(
@@ -75,7 +82,7 @@ def test_after_leaves_an_overlap_unmerged_with_conflict_blocks(
     merged = (host / NEW).read_text()
     assert "<<<<<<< before updating\nSIX, as the team wrote it\n" in merged
     assert "SIX, as the new version writes it\n>>>>>>> after updating" in merged
-    assert f"UU {NEW}" in git(host, "status", "--porcelain").splitlines()
+    assert f"UU {NEW}" in git(host, "status", "--short", ".").splitlines()
     assert len(git(host, "ls-files", "--unmerged", "--", NEW).splitlines()) == 3
     assert not move.stash_dir(host, KEY).exists()
 
