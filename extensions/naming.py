@@ -198,6 +198,37 @@ class FeatureNames:
         return f"tests/unit/{self.package}"
 
     @property
+    def test_dirs(self) -> list[str]:
+        """The folders of the feature's tests: its unit tests, and its route tests if it has routes."""
+        routes = not self.is_integration or self.endpoint
+        return [self.unit_tests] + (
+            [f"tests/integration/modules/{self.module}"] if routes else []
+        )
+
+    @property
+    def source_paths(self) -> list[str]:
+        """The feature's code outside the tests: its packages and single modules."""
+        found: list[str] = []
+        for path in self.generated_files:
+            if path.endswith(".py") and not path.startswith("tests/"):
+                parts = path.split("/")
+                top = (
+                    "/".join(parts[:2])
+                    if parts[0] in ("modules", "integrations")
+                    else path
+                )
+                if top not in found:
+                    found.append(top)
+        return found
+
+    @property
+    def coverage_include(self) -> str:
+        """The ``--include`` patterns of ``coverage report`` that select the feature's code."""
+        return ",".join(
+            path if path.endswith(".py") else f"{path}/*" for path in self.source_paths
+        )
+
+    @property
     def settings_kind(self) -> str:
         """The host's folder of settings slices this feature's slice belongs to."""
         return "integrations" if self.is_integration else "features"
@@ -886,8 +917,6 @@ class FeatureNames:
         return plan.PHASES[phase - 1]
 
     def phase_commands(self, phase: int) -> list[str]:
-        if self.is_integration:
-            return plan.integration_phase_commands(self, phase)
         return plan.phase_commands(self, phase)
 
     def task_id(self, title_start: str) -> str:

@@ -1,4 +1,4 @@
-"""Fixtures of the template's test suite: reference hosts and feature generation."""
+"""Fixtures of the template's test suite: fresh copies of the real host, and feature generation."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 @pytest.fixture
 def host(tmp_path: Path) -> Path:
-    """A fresh copy of the reference host."""
+    """The application folder of a fresh copy of the real host (a committed git work tree)."""
     return fresh_host(tmp_path / "host")
 
 

@@ -5,15 +5,13 @@ from __future__ import annotations
 import difflib
 import hashlib
 import importlib.util
-import os
 import re
-import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import Any, Iterable
 
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -21,10 +19,12 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # the template's helpers, importable as `extensions`
 
+import hosts  # noqa: E402
 from extensions import jinja as template_jinja  # noqa: E402
 from extensions import naming  # noqa: E402
 
-REFERENCE_HOST = ROOT / "reference_host"
+# The host generation the template writes for: tests generate into fresh copies of it.
+HOST = hosts.MODULES
 EXAMPLES_DIR = ROOT / "docs" / "examples"
 EXAMPLE_DIR = EXAMPLES_DIR / "module"
 INTEGRATION_EXAMPLE_DIR = EXAMPLES_DIR / "integration"
@@ -36,10 +36,6 @@ CANONICAL_ANSWERS: dict[str, Any] = yaml.safe_load(
 )
 INTEGRATION_ANSWERS: dict[str, Any] = yaml.safe_load(
     (INTEGRATION_EXAMPLE_DIR / "answers.yml").read_text()
-)
-
-_HOST_LEFTOVERS = shutil.ignore_patterns(
-    ".mypy_cache", ".pytest_cache", "__pycache__", ".coverage", ".env"
 )
 
 
@@ -54,9 +50,16 @@ def load_task(name: str) -> ModuleType:
 
 
 def fresh_host(destination: Path) -> Path:
-    """Copy the reference host to ``destination`` and return it."""
-    shutil.copytree(REFERENCE_HOST, destination, ignore=_HOST_LEFTOVERS)
-    return destination
+    """Copy the real host's repository to ``destination``; return its application folder.
+
+    The copy is a git work tree with the host committed, as a team's checkout is.
+    """
+    return hosts.fresh_copy(HOST, destination)
+
+
+def pristine_app() -> Path:
+    """The application folder of the host as it was extracted, never written to by a test."""
+    return hosts.extract(HOST) / hosts.APP
 
 
 def feature_names(host: Path, module: str) -> naming.FeatureNames:
@@ -73,11 +76,9 @@ def feature_paths(host: Path, module: str) -> list[str]:
 
 
 def plan_progress(host: Path, module: str) -> subprocess.CompletedProcess[str]:
-    """Run the feature's plan check as its closing message suggests: ``python .../test_plan.py``."""
+    """Run the feature's plan check as its closing message suggests: ``python3 .../test_plan.py``."""
     script = f"{feature_names(host, module).unit_tests}/test_plan.py"
-    return subprocess.run(
-        [PYTHON, script], cwd=host, capture_output=True, text=True, check=False
-    )
+    return hosts.run(HOST, host, ["python3", script])
 
 
 def wired_host_files(kind: str) -> list[str]:
@@ -94,16 +95,11 @@ def copy_command(
     destination: Path,
     *options: str,
     source: Path = ROOT,
-    example: Path = EXAMPLE_DIR,
+    answers_file: Path = EXAMPLE_DIR / "answers.yml",
 ) -> list[str]:
-    """``copier copy`` as a user runs it, with an example's answers file."""
+    """``copier copy`` as a user runs it, with the answers in a data file (the module example's by default)."""
     command = [PYTHON, "-m", "copier", "copy", "--trust", "--defaults", *options]
-    return command + [
-        "--data-file",
-        str(example / "answers.yml"),
-        str(source),
-        str(destination),
-    ]
+    return command + ["--data-file", str(answers_file), str(source), str(destination)]
 
 
 def tree_digest(root: Path, paths: list[str] | None = None) -> dict[str, str]:
@@ -138,81 +134,105 @@ def host_wiring_diff(before: Path, after: Path, kind: str = "module") -> str:
 
 @dataclass
 class Gate:
-    """One of the host's gates, run from the host root."""
+    """One check run from the host's application folder with the host's own tools.
+
+    Attributes:
+        name: What the check is called in reports.
+        command: The command line.
+        module: The one feature the check is about, or None for a check of every
+            feature at once (its failures are told apart by the paths they name).
+    """
 
     name: str
     command: list[str]
+    module: str | None = None
 
 
-def host_gates(host: Path, module: str) -> list[Gate]:
-    """The host's gates, plus the stricter ones the feature ``module``'s code is held to."""
-    names = feature_names(host, module)
-    packages = [names.package] + ([f"modules/{module}"] if names.endpoint else [])
-    generated = sorted(
-        {
-            next((p for p in packages if path.startswith(p + "/")), path)
-            for path in names.generated_files
-            if path.endswith(".py") and not path.startswith("tests/")
-        }
+def feature_gates(host: Path, modules: list[str]) -> list[Gate]:
+    """The host's CI checks narrowed to the features ``modules``, plus the stricter ones their code is held to.
+
+    The host's own configuration applies to each (``.flake8``, ``mypy.ini``,
+    ``.coveragerc``, ``pytest.ini``): black and flake8 on every file the features wrote
+    or the wiring edited; mypy as ``make lint-ci`` runs it, but failing on any error in
+    the features' code; ``mypy --strict``; the features' tests, then at least 90%
+    coverage of each feature's code; each feature's plan check.
+    """
+    features = [feature_names(host, module) for module in modules]
+    python_files = _unique(
+        path
+        for names in features
+        for path in names.generated_files + wired_host_files(names.kind)
+        if path.endswith(".py") and (host / path).is_file()
     )
-    coverage = [
-        f"--cov={path.removesuffix('.py').replace('/', '.')}" for path in generated
-    ]
-    return [
+    sources = _unique(path for names in features for path in names.source_paths)
+    tests = _unique(path for names in features for path in names.test_dirs)
+    mypy = ["python3", "-m", "mypy", "--follow-imports=silent"]
+    coverage = ["python3", "-m", "coverage"]
+    gates = [
         Gate(
             "black",
-            [PYTHON, "-m", "black", "--check", "-q", ".", "--target-version", "py311"],
+            ["black", "--check", "-q", "--target-version", "py311", *python_files],
         ),
-        Gate("flake8", [PYTHON, "-m", "flake8", "."]),
-        Gate("mypy", [PYTHON, "-m", "mypy", "."]),
-        Gate(
-            "mypy --strict",
-            [PYTHON, "-m", "mypy", "--strict", "--follow-imports=silent", *generated],
-        ),
+        Gate("flake8", ["flake8", *python_files]),
+        Gate("mypy", [*mypy, "--check-untyped-defs", *sources]),
+        Gate("mypy --strict", [*mypy, "--strict", *sources]),
         Gate(
             "pytest",
-            [
-                PYTHON,
-                "-m",
-                "pytest",
-                "tests/",
-                "-q",
-                "-p",
-                "no:cacheprovider",
-                *coverage,
-                "--cov-report=term-missing",
-                "--cov-fail-under=90",
-            ],
+            [*coverage, "run", "-m", "pytest", "-q", "-p", "no:cacheprovider", *tests],
         ),
     ]
+    for names in features:
+        include = f"--include={names.coverage_include}"
+        gates += [
+            Gate(
+                "coverage",
+                [*coverage, "report", "-m", include, "--fail-under=90"],
+                names.module,
+            ),
+            Gate("plan", ["python3", f"{names.unit_tests}/test_plan.py"], names.module),
+        ]
+    return gates
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(items))
 
 
 def run_gate(
     gate: Gate, host: Path, mypy_cache: Path
 ) -> subprocess.CompletedProcess[str]:
-    """Run one gate in ``host`` with a clean environment of the host's kind."""
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("PYTEST_", "COV_", "COVERAGE_"))
-    }
-    env["MYPY_CACHE_DIR"] = str(mypy_cache)
-    return subprocess.run(
-        gate.command, cwd=host, env=env, capture_output=True, text=True, check=False
-    )
+    """Run one gate in ``host`` with the host's tools; mypy's cache is the caller's."""
+    return hosts.run(HOST, host, gate.command, MYPY_CACHE_DIR=str(mypy_cache))
 
 
-def failed_gates(host: Path, module: str, mypy_cache: Path) -> dict[str, str]:
-    """Run every gate of ``module`` in ``host``; the failed ones, by name, with their output."""
-    failed = {}
-    for gate in host_gates(host, module):
+def failed_gates(
+    host: Path, modules: list[str], mypy_cache: Path
+) -> dict[str, dict[str, str]]:
+    """Run the gates of ``modules`` in ``host``: what failed, by feature and gate, with its output.
+
+    A check of every feature at once is charged to each feature whose files its
+    output names, or to all of them when it names none. ``{}`` means every gate passed.
+    """
+    failed: dict[str, dict[str, str]] = {}
+    for gate in feature_gates(host, modules):
         completed = run_gate(gate, host, mypy_cache)
-        if completed.returncode != 0:
-            failed[gate.name] = (
-                f"--- {gate.name} (exit {completed.returncode})\n"
-                f"{completed.stdout}{completed.stderr}"
-            )
+        if completed.returncode == 0:
+            continue
+        output = f"--- {gate.name} (exit {completed.returncode})\n{completed.stdout}{completed.stderr}"
+        charged = (
+            [gate.module]
+            if gate.module
+            else [module for module in modules if _names_files_of(host, module, output)]
+        )
+        for module in charged or modules:
+            failed.setdefault(module, {})[gate.name] = output
     return failed
+
+
+def _names_files_of(host: Path, module: str, output: str) -> bool:
+    """Whether ``output`` names a file of the feature ``module``."""
+    names = feature_names(host, module)
+    return any(path in output for path in names.source_paths + names.test_dirs)
 
 
 def template_environment() -> Environment:

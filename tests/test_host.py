@@ -1,46 +1,55 @@
-"""The feature inside the reference host: discovered through its hook, served, and alongside others."""
+"""The feature inside the real host: discovered through its hook, served, and alongside others."""
 
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 from pathlib import Path
 from typing import Any
 
+import hosts
 from support import (
     CANONICAL_ANSWERS,
+    HOST,
     INTEGRATION_ANSWERS,
-    PYTHON,
     failed_gates,
     feature_paths,
     tree_digest,
 )
 
-# Runs inside the host, as the bot starts: plugin discovery, hooks, lifespan.
+# Runs inside the host as uvicorn serves it (main.app): the whole startup, plugin
+# discovery and every feature's hooks included, then GETs each path as a caller with
+# the host's development token.
 SERVE = """
-import json, sys
+import json, os, sys
 from fastapi.testclient import TestClient
-from server import create_app
+from main import app
 
-headers = {"Authorization": "Bearer token"}
-with TestClient(create_app()) as client:
+headers = {"Authorization": "Bearer " + os.environ["DEV_BYPASS_TOKEN"]}
+with TestClient(app) as client:
     answers = {path: client.get(path, headers=headers) for path in sys.argv[1:]}
     print(json.dumps({path: [r.status_code, r.json()] for path, r in answers.items()}))
 """
 
+# A development deployment of the host: not production (PREFIX), so its bypass token
+# stands for a signed-in caller; one token issuer configured, as every deployment has.
+DEPLOYMENT = {
+    **HOST.test_environment,
+    "PREFIX": "dev-",
+    "DEV_BYPASS_TOKEN": "development-token",
+    "ISSUER_CONFIG": '{"https://issuer.invalid": {"jwks_uri": "https://issuer.invalid/jwks"}}',
+}
+
+
+def start(host: Path, *paths: str, **env: str) -> subprocess.CompletedProcess[str]:
+    """Start the host app in a fresh interpreter and GET ``paths`` from it."""
+    return hosts.run(HOST, host, ["python3", "-c", SERVE, *paths], **DEPLOYMENT, **env)
+
 
 def serve(host: Path, *paths: str, **env: str) -> dict[str, Any]:
-    """Start the host app in a fresh interpreter and GET ``paths`` from it."""
-    completed = subprocess.run(
-        [PYTHON, "-c", SERVE, *paths],
-        cwd=host,
-        env={**os.environ, **env},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert completed.returncode == 0, completed.stderr
+    """What the host app answers to a GET of each of ``paths``: (status, JSON body) by path."""
+    completed = start(host, *paths, **env)
+    assert completed.returncode == 0, completed.stderr[-5000:]
     return json.loads(completed.stdout.splitlines()[-1])
 
 
@@ -82,17 +91,11 @@ def test_host_refuses_to_start_with_an_unknown_primary_provider(
 ) -> None:
     project = generate(host, **CANONICAL_ANSWERS)
 
-    completed = subprocess.run(
-        [PYTHON, "-c", SERVE, "/health"],
-        cwd=project,
-        env={
-            **os.environ,
-            "INCIDENT_NOTES_ENABLED": "true",
-            "INCIDENT_NOTES_PRIMARY_PROVIDER": "nope",
-        },
-        capture_output=True,
-        text=True,
-        check=False,
+    completed = start(
+        project,
+        "/openapi.json",
+        INCIDENT_NOTES_ENABLED="true",
+        INCIDENT_NOTES_PRIMARY_PROVIDER="nope",
     )
 
     assert completed.returncode != 0
@@ -118,7 +121,7 @@ def test_two_features_live_side_by_side(
     settings = (both / "infrastructure/configuration/settings.py").read_text()
     for module in ("incident_notes", "access_requests"):
         assert settings.count(f'"{module}":') == 1
-    assert failed_gates(both, "access_requests", mypy_cache) == {}
+    assert failed_gates(both, ["incident_notes", "access_requests"], mypy_cache) == {}
     answers = serve(
         both,
         "/api/v1/incident-notes/incident-note-1",
@@ -140,7 +143,7 @@ def test_an_integration_lives_beside_a_module_and_its_endpoint_is_served(
     assert tree_digest(both, feature_paths(both, "incident_notes")) == first_files
     settings = (both / "infrastructure/configuration/settings.py").read_text()
     assert '"email_delivery": EmailDeliverySettings' in settings
-    assert failed_gates(both, "email_delivery", mypy_cache) == {}
+    assert failed_gates(both, ["incident_notes", "email_delivery"], mypy_cache) == {}
     answers = serve(
         both,
         "/api/v1/email-delivery/message-1",

@@ -85,7 +85,8 @@ def test_a_person_answers_every_prompt_and_fixes_a_refused_name(tmp_path: Path) 
         r"\(\d+ tasks open\)\. 7 places marked TODO\(incident_notes\)", shown
     )
     assert "modules/incident_notes/providers/google.py (4)" in shown
-    assert "python tests/unit/modules/incident_notes/test_plan.py" in shown
+    assert "make lint-ci fmt-ci test" in shown
+    assert "python3 tests/unit/modules/incident_notes/test_plan.py" in shown
 
 
 def test_a_person_adds_an_integration_with_its_endpoint(tmp_path: Path) -> None:
@@ -117,4 +118,4 @@ def test_a_person_adds_an_integration_with_its_endpoint(tmp_path: Path) -> None:
     assert (host / "integrations/pager_duty/client.py").is_file()
     assert (host / "modules/pager_duty/controllers.py").is_file()
     assert "with its plan in integrations/pager_duty/PLAN.md" in shown
-    assert "python tests/unit/integrations/pager_duty/test_plan.py" in shown
+    assert "python3 tests/unit/integrations/pager_duty/test_plan.py" in shown

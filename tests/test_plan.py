@@ -14,14 +14,15 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from extensions import naming
+import hosts
 from support import (
     CANONICAL_ANSWERS,
-    PYTHON,
+    HOST,
     plan_progress,
     template_environment,
     template_files,
 )
-from test_matrix import MATRIX
+from matrix import CASES, case_answers
 
 SECTIONS = [
     "1. Overview",
@@ -91,23 +92,9 @@ def structure(plan: str) -> dict[str, Any]:
     }
 
 
-def answers_of(param: Any) -> dict[str, Any]:
-    """The full answers of one matrix entry (its own, over the matrix's base)."""
-    base = {
-        "feature_name": "Incident Notes",
-        "module_name": "incident_notes",
-        "entity_name": "IncidentNote",
-    }
-    return {**base, **param.values[0]}
-
-
-@pytest.mark.parametrize(
-    "answers", [answers_of(p) for p in MATRIX], ids=[p.id for p in MATRIX]
-)
-def test_plan_has_every_section_in_order_and_unique_task_ids(
-    answers: dict[str, Any]
-) -> None:
-    plan = render_plan(**answers)
+@pytest.mark.parametrize("case", CASES)
+def test_plan_has_every_section_in_order_and_unique_task_ids(case: str) -> None:
+    plan = render_plan(**case_answers(case))
 
     seen = structure(plan)
     ids = [m.group(1) for line in plan.splitlines() if (m := TASK_LINE.match(line))]
@@ -238,19 +225,10 @@ def _tick(plan: Path, task_id: str) -> None:
 
 
 def _plan_tests(project: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [
-            PYTHON,
-            "-m",
-            "pytest",
-            "-q",
-            "-p",
-            "no:cacheprovider",
-            "tests/unit/modules/incident_notes/test_plan.py",
-        ],
-        cwd=project,
-        capture_output=True,
-        text=True,
+    """The plan's checks run as the host runs its tests, with the host's tools."""
+    command = ["python3", "-m", "pytest", "-q", "-p", "no:cacheprovider"]
+    return hosts.run(
+        HOST, project, [*command, "tests/unit/modules/incident_notes/test_plan.py"]
     )
 
 
@@ -304,13 +282,11 @@ def test_plan_check_fails_on_a_repeated_task_id(generate: Any, host: Path) -> No
     assert "test_task_ids_are_unique" in completed.stdout
 
 
-@pytest.mark.parametrize(
-    "answers", [answers_of(p) for p in MATRIX], ids=[p.id for p in MATRIX]
-)
+@pytest.mark.parametrize("case", CASES)
 def test_todo_places_counted_by_the_helpers_are_the_markers_in_the_code(
-    answers: dict[str, Any]
+    case: str,
 ) -> None:
-    context = {**CANONICAL_ANSWERS, **answers}
+    context = {**CANONICAL_ANSWERS, **case_answers(case)}
     context.setdefault("providers", [])
     names = naming.feature_names(context)
     context["names"] = names

@@ -95,7 +95,9 @@ def test_an_integration_whose_name_is_taken_is_refused_untouched(
     project = generate(host, **existing)
     before = tree_digest(project)
 
-    completed = copier_copy(project, example=INTEGRATION_EXAMPLE_DIR)
+    completed = copier_copy(
+        project, answers_file=INTEGRATION_EXAMPLE_DIR / "answers.yml"
+    )
 
     assert completed.returncode != 0
     assert f"the host already has {taken}" in completed.stderr

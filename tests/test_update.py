@@ -1,8 +1,9 @@
 """copier update refreshes a feature from a newer template version without losing a line.
 
 Each test builds a throwaway template repository with two versions (see versions.py),
-generates a feature at 0.1.0 into a git-initialised reference host, makes the edits a
-team makes, commits, updates to 0.2.0 and checks what came out.
+generates a feature at 0.1.0 into a fresh copy of the real host (a git work tree with
+the host committed), makes the edits a team makes, commits, updates to 0.2.0 and checks
+what came out.
 """
 
 from __future__ import annotations
@@ -16,8 +17,10 @@ from typing import Any
 import copier
 import pytest
 
+import hosts
 from support import (
     CANONICAL_ANSWERS,
+    HOST,
     INTEGRATION_ANSWERS,
     PYTHON,
     failed_gates,
@@ -26,6 +29,9 @@ from support import (
     tree_digest,
 )
 from versions import build_versions, git
+
+# The two-version template repository and the updated host are built once: on one worker.
+pytestmark = pytest.mark.xdist_group("update")
 
 MODULE = "incident_notes"
 PACKAGE = Path("modules") / MODULE
@@ -124,10 +130,8 @@ def _edit(path: Path, old: str, new: str) -> None:
 
 
 def host_repo(tmp_path: Path) -> Path:
-    host = fresh_host(tmp_path / "host")
-    git(host, "init", "-q")
-    commit(host, "the host")
-    return host
+    """The application folder of a fresh copy of the host's repository, committed."""
+    return fresh_host(tmp_path / "host")
 
 
 def commit(host: Path, message: str) -> None:
@@ -246,11 +250,18 @@ def make_integration_edits(host: Path) -> None:
     commit(host, "team: the email provider's real path and fields, plan ticks")
 
 
+def status(host: Path) -> str:
+    """``git status --short`` of the host's application folder: paths relative to it."""
+    return git(host, "status", "--short", ".")
+
+
 def conflicted(host: Path) -> list[str]:
     """Paths git reports unmerged, and files holding copier's conflict blocks."""
-    status = git(host, "status", "--porcelain")
+    status_lines = status(host)
     unmerged = [
-        line[3:] for line in status.splitlines() if line[:2] in ("UU", "AA", "DU", "UD")
+        line[3:]
+        for line in status_lines.splitlines()
+        if line[:2] in ("UU", "AA", "DU", "UD")
     ]
     marked = [
         str(path.relative_to(host))
@@ -274,31 +285,37 @@ def edited_and_updated(root: Path, template_repo: Path) -> Path:
     return host
 
 
+def copy_of(host: Path, destination: Path) -> Path:
+    """A copy of the repository holding ``host``; return the copy's application folder."""
+    shutil.copytree(host.parent, destination, symlinks=True)
+    return destination / host.name
+
+
 @pytest.fixture(scope="module")
 def updated(tmp_path_factory: pytest.TempPathFactory, template_repo: Path) -> Path:
-    """The updated host, shared by the tests that only read it."""
-    return edited_and_updated(tmp_path_factory.mktemp("updated"), template_repo)
+    """A host with the example module and integration, each generated at 0.1.0, finished
+    by the team and updated to 0.2.0, one after the other; shared by the tests that only read it.
+    """
+    host = edited_and_updated(tmp_path_factory.mktemp("updated"), template_repo)
+    commit(host, f"update {MODULE} to 0.2.0")
+    copy_feature(host, template_repo, **INTEGRATION_ANSWERS)
+    make_integration_edits(host)
+    update_feature(host, INTEGRATION)
+    return host
+
+
+@pytest.fixture(scope="module")
+def integration_updated(updated: Path) -> Path:
+    """The updated host, read for its integration."""
+    return updated
 
 
 @pytest.fixture(scope="module")
 def updated_twice(tmp_path_factory: pytest.TempPathFactory, updated: Path) -> Path:
     """A copy of the updated host, committed, then updated to the same version again."""
-    host = tmp_path_factory.mktemp("updated-twice") / "host"
-    shutil.copytree(updated, host, symlinks=True)
+    host = copy_of(updated, tmp_path_factory.mktemp("updated-twice") / "host")
     commit(host, "update to 0.2.0")
     update_feature(host, MODULE)
-    return host
-
-
-@pytest.fixture(scope="module")
-def integration_updated(
-    tmp_path_factory: pytest.TempPathFactory, template_repo: Path
-) -> Path:
-    """A host with the example integration, generated at 0.1.0, finished by the team, updated."""
-    host = host_repo(tmp_path_factory.mktemp("integration"))
-    copy_feature(host, template_repo, **INTEGRATION_ANSWERS)
-    make_integration_edits(host)
-    update_feature(host, INTEGRATION)
     return host
 
 
@@ -363,7 +380,7 @@ def test_overlapping_edits_in_a_renamed_file_show_as_a_conflict(
 
     rules = (host / PACKAGE / "rules.py").read_text()
     assert conflicted(host) == ["modules/incident_notes/rules.py"]
-    assert "UU modules/incident_notes/rules.py" in git(host, "status", "--porcelain")
+    assert "UU modules/incident_notes/rules.py" in status(host)
     assert "such as Slack commands and the CLI." in rules
     assert "such as Slack commands and scheduled jobs." in rules
     assert not (host / PACKAGE / "validation.py").exists()
@@ -390,7 +407,31 @@ def test_update_without_overlap_leaves_no_conflict_and_passes_the_gates(
 ) -> None:
     assert conflicted(updated) == []
 
-    assert failed_gates(updated, MODULE, mypy_cache) == {}
+    assert failed_gates(updated, [MODULE, INTEGRATION], mypy_cache) == {}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("step", HOST.ci_steps, ids=lambda step: step.name)
+def test_updated_host_passes_its_own_ci(
+    updated: Path, tmp_path_factory: pytest.TempPathFactory, step: hosts.CiStep
+) -> None:
+    host = updated_copy(updated, tmp_path_factory)
+
+    completed = hosts.run_ci_step(HOST, host, step)
+
+    assert completed.returncode == 0, (
+        completed.stdout[-6000:] + completed.stderr[-3000:]
+    )
+
+
+_COPIES: dict[Path, Path] = {}
+
+
+def updated_copy(updated: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One copy of the updated host for the CI steps, which write caches and reports."""
+    if updated not in _COPIES:
+        _COPIES[updated] = copy_of(updated, tmp_path_factory.mktemp("ci") / "host")
+    return _COPIES[updated]
 
 
 def test_integration_update_keeps_the_team_work_and_its_ticks(
@@ -409,15 +450,14 @@ def test_integration_update_keeps_the_team_work_and_its_ticks(
     assert re.search(r"^- \[x\] \*\*T204\*\*", plan, re.M)
 
 
-def test_integration_update_applies_the_template_changes_and_passes_the_gates(
-    integration_updated: Path, mypy_cache: Path
+def test_integration_update_applies_the_template_changes(
+    integration_updated: Path,
 ) -> None:
     package = integration_updated / INTEGRATION_PACKAGE
 
     assert "by its status and code" in (package / "client.py").read_text()
     assert "**T306** Runbook entry" in (package / "PLAN.md").read_text()
     assert conflicted(integration_updated) == []
-    assert failed_gates(integration_updated, INTEGRATION, mypy_cache) == {}
 
 
 def test_an_integration_gains_its_endpoint_by_an_update_with_a_new_answer(
@@ -433,7 +473,7 @@ def test_an_integration_gains_its_endpoint_by_an_update_with_a_new_answer(
     assert "EMAIL_DELIVERY_ENDPOINT_ENABLED=" in (host / ".env.example").read_text()
     assert "**T205**" in (host / INTEGRATION_PACKAGE / "PLAN.md").read_text()
     assert conflicted(host) == []
-    assert failed_gates(host, INTEGRATION, mypy_cache) == {}
+    assert failed_gates(host, [INTEGRATION], mypy_cache) == {}
 
 
 def test_overlapping_edits_show_as_a_conflict_and_lose_no_line(
@@ -455,7 +495,7 @@ def test_overlapping_edits_show_as_a_conflict_and_lose_no_line(
 
     service = (host / PACKAGE / "service.py").read_text()
     assert conflicted(host) == ["modules/incident_notes/service.py"]
-    assert "UU modules/incident_notes/service.py" in git(host, "status", "--porcelain")
+    assert "UU modules/incident_notes/service.py" in status(host)
     assert team_line in service
     assert (
         '"""Log how an operation ended (its event, or why it failed) and return the result."""'
@@ -464,7 +504,7 @@ def test_overlapping_edits_show_as_a_conflict_and_lose_no_line(
 
 
 def test_second_update_to_the_same_version_changes_nothing(updated_twice: Path) -> None:
-    assert git(updated_twice, "status", "--porcelain") == ""
+    assert status(updated_twice) == ""
 
 
 def test_update_leaves_another_feature_untouched(
@@ -578,5 +618,5 @@ def test_the_guides_loop_updates_every_feature_of_a_host(
     assert completed.returncode == 0, completed.stderr
     for module in ("incident_notes", "access_requests", INTEGRATION):
         assert "_commit: 0.2.0" in (host / f".copier-answers.{module}.yml").read_text()
-    assert git(host, "status", "--porcelain") == ""
+    assert status(host) == ""
     assert len(git(host, "log", "--oneline").splitlines()) == 1 + 3 + 3

@@ -1,8 +1,8 @@
 """Tests of tasks/wire_settings.py, the copier task that wires a settings slice.
 
 The pure functions are tested on small texts; the script itself runs as copier
-runs it (a subprocess, cwd = the host) on a copy of the reference host, whose
-wired result is pinned in ``wire_settings_cases/expected``.
+runs it (a subprocess, cwd = the host) on a copy of the real host, whose wired
+result is pinned in ``wire_settings_cases/expected``.
 """
 
 from __future__ import annotations
@@ -23,11 +23,11 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from support import load_task
+import hosts
+from support import HOST, load_task, pristine_app
 
 SCRIPT = Path(__file__).resolve().parents[1] / "tasks" / "wire_settings.py"
 CASES = Path(__file__).resolve().parent / "wire_settings_cases"
-HOST = Path(__file__).resolve().parent.parent / "reference_host"
 FEATURES_INIT = "infrastructure/configuration/features/__init__.py"
 INTEGRATIONS_INIT = "infrastructure/configuration/integrations/__init__.py"
 SETTINGS = "infrastructure/configuration/settings.py"
@@ -104,9 +104,9 @@ def make_slice(module: str = "incident_notes", kind: str = "features") -> Any:
 
 
 def host_texts() -> dict[str, Optional[str]]:
-    """The reference host's files the script edits, as texts."""
+    """The real host's files the script edits, as texts."""
     paths = [FEATURES_INIT, INTEGRATIONS_INIT, SETTINGS, ENV_EXAMPLE]
-    return {path: (HOST / path).read_text() for path in paths}
+    return {path: (pristine_app() / path).read_text() for path in paths}
 
 
 def dedent(text: str) -> str:
@@ -115,19 +115,13 @@ def dedent(text: str) -> str:
 
 @pytest.fixture
 def make_host(tmp_path: Path) -> Callable[..., Path]:
-    """Factory: a copy of the reference host holding one rendered slice."""
+    """Factory: a copy of the real host's application folder holding one rendered slice."""
 
     def make(
         module: str = "incident_notes", kind: str = "features", git: bool = True
     ) -> Path:
         host = tmp_path / "host"
-        shutil.copytree(
-            HOST,
-            host,
-            ignore=shutil.ignore_patterns(
-                ".mypy_cache", ".pytest_cache", "__pycache__"
-            ),
-        )
+        shutil.copytree(pristine_app(), host)
         if git:
             (host / ".git").mkdir()
         slice_file = host / "infrastructure" / "configuration" / kind / f"{module}.py"
@@ -1005,16 +999,8 @@ def test_script_wiring_lets_settings_load_the_env_example(
         "print(notes.INCIDENT_NOTES_ENABLED, notes.INCIDENT_NOTES_TIMEOUT_SECONDS,"
         " notes.INCIDENT_NOTES_SLACK_CHANNEL, notes.INCIDENT_NOTES_GOOGLE_API_TOKEN)\n"
     )
-    environment = {k: v for k, v in os.environ.items() if "INCIDENT_NOTES" not in k}
 
-    result = subprocess.run(
-        [sys.executable, "-c", check],
-        cwd=host,
-        env=environment,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = hosts.run(HOST, host, ["python3", "-c", check])
 
     assert result.stdout == "False 10.0 #incident-notes \n", result.stderr
 
@@ -1046,16 +1032,16 @@ def test_script_writes_nothing_when_host_file_is_missing(
         ),
         pytest.param(
             SETTINGS,
-            "settings_map: dict[str, type[BaseSettings]] = {",
-            "settings_table: dict[str, type[BaseSettings]] = {",
+            "settings_map = {",
+            "settings_table = {",
             'add by hand to settings_map in Settings.__init__: `"incident_notes": '
             "IncidentNotesSettings,`",
             id="no-settings-map",
         ),
         pytest.param(
             FEATURES_INIT,
-            '__all__ = [\n    "AtipSettings",\n]\n',
-            "",
+            "__all__ = [\n",
+            "EXPORTED = [\n",
             'add by hand to __all__: `"IncidentNotesSettings",`',
             id="no-all",
         ),

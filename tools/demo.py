@@ -1,14 +1,17 @@
-"""The main job: generate the example module and integration into a reference host, and run their gates.
+"""The main job: generate the example module and integration into the real SRE Bot, and run its CI.
 
 Usage: python tools/demo.py [scratch folder, default build/demo]
 
 It runs copier the way a user does (the CLI, --data-file, --trust), once per example in
-docs/examples, into the same host, then every gate the host runs plus the stricter ones
-the template holds its code to, and prints a table. Exit status 0 means every gate passed.
+docs/examples, into one fresh copy of the real host (hosts/), then each step of the
+host's own CI workflow with the host's pinned tools, then the stricter gates the
+template holds the features' code to, and prints a table. Exit status 0 means every
+check passed.
 """
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -18,12 +21,47 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-import support  # noqa: E402  (lives with the tests, which run the same gates)
+import hosts  # noqa: E402  (lives with the tests, which run the same checks)
+import support  # noqa: E402
 
-EXAMPLES = [
-    (support.EXAMPLE_DIR, support.CANONICAL_ANSWERS),
-    (support.INTEGRATION_EXAMPLE_DIR, support.INTEGRATION_ANSWERS),
-]
+EXAMPLES = [support.EXAMPLE_DIR, support.INTEGRATION_EXAMPLE_DIR]
+# The lines of a check's output worth a glance: pytest's totals, mypy's error count,
+# coverage's total.
+SUMMARY = re.compile(
+    r"^=* ?(\d+ passed.* in [\d.]+s.*?) ?=*$"
+    r"|^(Found \d+ errors? in \d+ files?)"
+    r"|^(TOTAL .*%)$",
+    re.M,
+)
+
+
+def summary(completed: subprocess.CompletedProcess[str], features: list[str]) -> str:
+    """A check's totals; for mypy, how many of its errors are in the features' files."""
+    found = ["".join(groups) for groups in SUMMARY.findall(completed.stdout)]
+    if any(line.startswith("Found") for line in found):
+        ours = [
+            line
+            for line in completed.stdout.splitlines()
+            if line.startswith(tuple(features))
+        ]
+        found.append(f"{len(ours)} in the features' files")
+    return "; ".join(" ".join(line.split()) for line in found)
+
+
+def report(
+    name: str,
+    started: float,
+    completed: subprocess.CompletedProcess[str],
+    features: list[str],
+) -> bool:
+    """Print one row of the table; show the output of a failed check. Return whether it passed."""
+    passed = completed.returncode == 0
+    verdict = "pass" if passed else "FAIL"
+    seconds = time.monotonic() - started
+    print(f"{name:<34}{verdict:<7}{seconds:>6.1f}  {summary(completed, features)}")
+    if not passed:
+        print(completed.stdout[-6000:] + completed.stderr[-3000:])
+    return passed
 
 
 def main() -> int:
@@ -31,35 +69,43 @@ def main() -> int:
         sys.argv[1] if len(sys.argv) > 1 else ROOT / "build" / "demo"
     ).resolve()
     shutil.rmtree(scratch, ignore_errors=True)
-    host = support.fresh_host(scratch / "host")
-
-    failed = 0
-    for example, answers in EXAMPLES:
-        module = answers["module_name"]
+    host = support.fresh_host(scratch / "sre-bot")
+    modules = []
+    for example in EXAMPLES:
+        answers = support.yaml.safe_load((example / "answers.yml").read_text())
         print(
             f"generating the {answers['kind']} {answers['feature_name']!r} into {host}"
         )
-        copy = subprocess.run(
-            support.copy_command(host, "--quiet", "--vcs-ref", "HEAD", example=example),
-            check=False,
+        command = support.copy_command(
+            host, "--quiet", "--vcs-ref", "HEAD", answers_file=example / "answers.yml"
         )
-        if copy.returncode != 0:
-            print(f"copier copy failed (exit {copy.returncode})")
-            return copy.returncode
+        if subprocess.run(command, check=False).returncode != 0:
+            print("copier copy failed")
+            return 1
+        modules.append(answers["module_name"])
 
-        print(f"\n{'gate':<16}{'result':<8}seconds")
-        for gate in support.host_gates(host, module):
-            started = time.monotonic()
-            completed = support.run_gate(gate, host, scratch / "mypy-cache")
-            elapsed = time.monotonic() - started
-            verdict = "pass" if completed.returncode == 0 else "FAIL"
-            print(f"{gate.name:<16}{verdict:<8}{elapsed:.1f}")
-            if completed.returncode != 0:
-                failed += 1
-                print(completed.stdout + completed.stderr)
+    features = [
+        path
+        for module in modules
+        for path in support.feature_names(host, module).source_paths
+    ]
+    print(f"\n{'check':<34}{'result':<7}{'seconds':>6}  totals")
+    failed = 0
+    for step in support.HOST.ci_steps:
+        started = time.monotonic()
+        completed = hosts.run_ci_step(support.HOST, host, step)
+        label = f"host CI: {' '.join(['make', *step.targets])}"
+        failed += not report(label, started, completed, features)
+    for gate in support.feature_gates(host, modules):
+        started = time.monotonic()
+        completed = support.run_gate(gate, host, scratch / "mypy-cache")
+        owner = gate.module or "features"
+        failed += not report(f"{owner}: {gate.name}", started, completed, features)
+
+    for module in modules:
         package = support.feature_names(host, module).package
-        print(f"\n{answers['feature_name']} is in {host / package}\n")
-    print(f"{failed} gate(s) failed" if failed else "every gate passed")
+        print(f"\n{module} is in {host / package}")
+    print(f"\n{failed} check(s) failed" if failed else "\nevery check passed")
     return 1 if failed else 0
 
 

@@ -8,9 +8,8 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from infrastructure.operations import OperationResult, OperationStatus
-from infrastructure.services import get_settings
+from infrastructure.services import get_current_user, get_settings
 from modules.email_delivery import startup_warmup
-from tests.integration.modules.email_delivery.conftest import current_user_dependency
 
 pytestmark = pytest.mark.integration
 
@@ -109,12 +108,13 @@ def test_route_answers_404_while_the_endpoint_is_off(
 def test_route_refuses_an_anonymous_caller(
     app: FastAPI, fake: Any, method: str, path: str, body: Any, status: int
 ) -> None:
-    del app.dependency_overrides[current_user_dependency()]
+    del app.dependency_overrides[get_current_user]
 
     with TestClient(app) as client:
         response = client.request(method, path, json=body)
 
-    assert response.status_code in (401, 403)
+    assert response.status_code == 401
+    assert response.headers["WWW-Authenticate"] == "Bearer"
     assert fake.calls == []
 
 

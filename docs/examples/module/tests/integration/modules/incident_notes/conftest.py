@@ -1,7 +1,7 @@
 """An app with only the Incident Notes routes, mounted through the feature's own hook."""
 
 from collections.abc import Callable, Iterator
-from typing import Any, get_args
+from typing import Any
 from unittest.mock import MagicMock
 
 import pytest
@@ -9,7 +9,13 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from infrastructure.configuration.features.incident_notes import IncidentNotesSettings
-from infrastructure.services import CurrentUserDep, get_settings
+from infrastructure.identity.models import IdentitySource, User
+from infrastructure.services import (
+    get_current_user,
+    get_identity_service,
+    get_jwks_manager,
+    get_settings,
+)
 from modules.incident_notes import register_routes
 from modules.incident_notes import controllers
 from modules.incident_notes.service import IncidentNotesService
@@ -37,9 +43,22 @@ def service(
 
 
 @pytest.fixture
+def caller() -> User:
+    """The authenticated caller of every request, as the host's identity service gives it."""
+    return User(
+        user_id="caller@example.org",
+        email="caller@example.org",
+        display_name="Test Caller",
+        source=IdentitySource.API_JWT,
+        platform_id="caller@example.org",
+    )
+
+
+@pytest.fixture
 def app(
     make_mock_settings: Callable[..., Any],
     service: Any,
+    caller: User,
     monkeypatch: pytest.MonkeyPatch,
 ) -> Iterator[FastAPI]:
     """A FastAPI app with the feature mounted, on test settings and the test service."""
@@ -49,9 +68,11 @@ def app(
     register_routes(app)
     settings = make_mock_settings(**{"incident_notes.INCIDENT_NOTES_ENABLED": True})
     app.dependency_overrides[get_settings] = lambda: settings
-    app.dependency_overrides[current_user_dependency()] = lambda: MagicMock(
-        name="current_user"
-    )
+    # The host's authentication stays real: only its key set and identity store are
+    # doubles, so a request without a bearer token meets the host's own 401.
+    app.dependency_overrides[get_jwks_manager] = lambda: MagicMock(name="jwks")
+    app.dependency_overrides[get_identity_service] = lambda: MagicMock(name="identity")
+    app.dependency_overrides[get_current_user] = lambda: caller
     yield app
     app.dependency_overrides.clear()
 
@@ -61,8 +82,3 @@ def client(app: FastAPI) -> Iterator[TestClient]:
     """A client of ``app``."""
     with TestClient(app) as client:
         yield client
-
-
-def current_user_dependency() -> Callable[..., Any]:
-    """The callable behind the host's ``CurrentUserDep``, to override in tests."""
-    return get_args(CurrentUserDep)[1].dependency  # type: ignore[no-any-return]

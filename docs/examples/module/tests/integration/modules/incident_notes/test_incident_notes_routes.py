@@ -7,8 +7,7 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from infrastructure.operations import OperationResult, OperationStatus
-from infrastructure.services import get_settings
-from tests.integration.modules.incident_notes.conftest import current_user_dependency
+from infrastructure.services import get_current_user, get_settings
 
 pytestmark = pytest.mark.integration
 
@@ -95,7 +94,10 @@ def test_route_never_echoes_a_back_end_exception(
 
     response = client.request(method, path, json=body)
 
-    assert response.status_code == 400
+    # The host's classify_integration_error takes an exception it does not know
+    # for a transient INTEGRATION_ERROR: the caller may retry.
+    assert response.status_code == 503
+    assert response.json()["detail"]["error_code"] == "INTEGRATION_ERROR"
     assert "s3cr3t" not in response.text
     assert "Traceback" not in response.text
 
@@ -122,12 +124,13 @@ def test_route_answers_404_while_the_feature_is_off(
 def test_route_refuses_an_anonymous_caller(
     app: FastAPI, fake: Any, method: str, path: str, body: Any, status: int
 ) -> None:
-    del app.dependency_overrides[current_user_dependency()]
+    del app.dependency_overrides[get_current_user]
 
     with TestClient(app) as client:
         response = client.request(method, path, json=body)
 
-    assert response.status_code in (401, 403)
+    assert response.status_code == 401
+    assert response.headers["WWW-Authenticate"] == "Bearer"
     assert fake.calls == []
 
 

@@ -1,1 +1,0 @@
-"""HTTP API of the bot. Feature routers live under ``api/v1``."""

@@ -1,1 +1,0 @@
-"""Shared infrastructure: operations, configuration, services and plugin discovery."""

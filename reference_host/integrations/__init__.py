@@ -1,1 +1,0 @@
-"""Clients of third-party services (Slack, AWS, Google Workspace, ...)."""

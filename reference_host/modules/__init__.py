@@ -1,1 +1,0 @@
-"""Feature modules. Each package here is discovered and registered as a plugin at startup."""

@@ -1,1 +1,0 @@
-"""Feature packages. Each package here is discovered and registered as a plugin at startup."""

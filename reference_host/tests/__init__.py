@@ -1,1 +1,0 @@
-"""Tests of the SRE Bot host, mirroring the source tree."""

@@ -1,1 +1,0 @@
-"""Integration tests of feature modules: one package per module."""

@@ -1,1 +1,0 @@
-"""Unit tests of feature modules: one package per module."""

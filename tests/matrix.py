@@ -1,0 +1,174 @@
+"""The answer matrix: the combinations of answers every test tier that renders the template covers.
+
+Each case is one feature's answers; feature names differ, so the cases of a group can
+be generated side by side into one host.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from extensions.naming import singular_pascal, snake
+
+ALL_OPERATIONS = ["create", "get", "list", "update", "delete"]
+THREE_PROVIDERS = ["google", "aws", "opsgenie"]
+HOSTILE_TEXT = 'Say """hi""" it\'s {{ x }} {% if %} | `x` <b> \\ end" 🚨 日本語'
+
+CASES: dict[str, dict[str, Any]] = {
+    # Modules: each operation alone; none, one and three providers; auth on and off.
+    "create-1p-auth": {
+        "feature_name": "Incident Notes",
+        "operations": ["create"],
+        "providers": ["google"],
+        "require_auth": True,
+    },
+    "get-0p-open": {
+        "feature_name": "Status Pages",
+        "operations": ["get"],
+        "providers": [],
+        "require_auth": False,
+    },
+    "list-3p-auth": {
+        "feature_name": "On-call Rotations",
+        "operations": ["list"],
+        "providers": THREE_PROVIDERS,
+        "primary_provider": "aws",
+        "require_auth": True,
+    },
+    "update-1p-open": {
+        "feature_name": "Runbook Links",
+        "operations": ["update"],
+        "providers": ["google"],
+        "require_auth": False,
+    },
+    "delete-0p-auth": {
+        "feature_name": "Silenced Alerts",
+        "operations": ["delete"],
+        "providers": [],
+        "require_auth": True,
+    },
+    # Modules with every operation, the longest names accepted, and hostile free text.
+    "all-0p-open": {
+        "feature_name": "Access Requests",
+        "operations": ALL_OPERATIONS,
+        "providers": [],
+        "require_auth": False,
+    },
+    "all-1p-auth": {
+        "feature_name": "Change Freezes",
+        "operations": ALL_OPERATIONS,
+        "providers": ["google"],
+        "require_auth": True,
+    },
+    "all-3p-open": {
+        "feature_name": "Escalation Policies",
+        "operations": ALL_OPERATIONS,
+        "providers": THREE_PROVIDERS,
+        "primary_provider": "opsgenie",
+        "require_auth": False,
+    },
+    "longest-names-3p-auth": {
+        "feature_name": "Scheduled Maintenance Windows",
+        "module_name": "maintenance_window_plans",
+        "entity_name": "ScheduledMaintenanceSlot",
+        "operations": ALL_OPERATIONS,
+        "providers": ["pagerduty_escalations", "statuspage_components", "google"],
+        "primary_provider": "statuspage_components",
+        "require_auth": True,
+    },
+    "hostile-text": {
+        "feature_name": 'Notes "quoted" \\ back',
+        "module_name": "hostile_notes",
+        "description": HOSTILE_TEXT,
+        "problem_statement": "line one\n- not a list\n# not a heading\n\n{{ still text }}",
+        "success_criteria": ["| pipes |", "*stars*"],
+        "owner": "@team <script>",
+        "operations": ALL_OPERATIONS,
+        "providers": ["google"],
+        "require_auth": True,
+    },
+    # Integrations: with and without the endpoint, open and authenticated, the
+    # smallest and the largest sets of calls, the longest names, hostile text.
+    "integration-all-endpoint-auth-body-words": {
+        "kind": "integration",
+        "feature_name": "Pager Gateway",
+        # The words of the request bodies' parameters (draft, changes) in the
+        # entity's name, so in every id parameter's name.
+        "entity_name": "DraftChangesNote",
+        "operations": ALL_OPERATIONS,
+        "endpoint": True,
+        "require_auth": True,
+    },
+    "integration-create-get": {
+        "kind": "integration",
+        "feature_name": "Ticket Desk",
+        "operations": ["create", "get"],
+        "endpoint": False,
+    },
+    "integration-list-endpoint-open": {
+        "kind": "integration",
+        "feature_name": "Calendar Feed",
+        "operations": ["list"],
+        "endpoint": True,
+        "require_auth": False,
+    },
+    "integration-delete": {
+        "kind": "integration",
+        "feature_name": "Status Board",
+        "operations": ["delete"],
+        "endpoint": False,
+    },
+    "integration-update-endpoint-auth": {
+        "kind": "integration",
+        "feature_name": "Asset Inventory",
+        "operations": ["update"],
+        "endpoint": True,
+        "require_auth": True,
+    },
+    "integration-longest-names-endpoint": {
+        "kind": "integration",
+        "feature_name": "Statuspage Component Feeds",
+        "module_name": "maintenance_window_feeds",
+        "entity_name": "ScheduledMaintenanceSlot",
+        "operations": ALL_OPERATIONS,
+        "endpoint": True,
+        "require_auth": True,
+    },
+    "integration-hostile-text-endpoint": {
+        "kind": "integration",
+        "feature_name": 'Mail "quoted" \\ back',
+        "module_name": "hostile_mail",
+        "description": HOSTILE_TEXT,
+        "operations": ["create", "update"],
+        "endpoint": True,
+        "require_auth": True,
+    },
+}
+
+GROUPS: dict[str, list[str]] = {
+    "modules-one-operation": [
+        "create-1p-auth",
+        "get-0p-open",
+        "list-3p-auth",
+        "update-1p-open",
+        "delete-0p-auth",
+    ],
+    "modules-all-operations": [
+        "all-0p-open",
+        "all-1p-auth",
+        "all-3p-open",
+        "longest-names-3p-auth",
+        "hostile-text",
+    ],
+    "integrations": [case for case in CASES if case.startswith("integration-")],
+}
+
+DESCRIPTION = "Keep short notes attached to an incident while it is handled."
+
+
+def case_answers(case: str) -> dict[str, Any]:
+    """The case's answers, with the defaults copier derives filled in (module and entity names)."""
+    found = {"description": DESCRIPTION, **CASES[case]}
+    found.setdefault("module_name", snake(found["feature_name"]))
+    found.setdefault("entity_name", singular_pascal(found["module_name"]))
+    return found
