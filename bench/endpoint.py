@@ -1,34 +1,41 @@
 """Requests per second of the generated GET route against a hand-written minimal one.
 
-Run it from the root of a host the example feature was generated into, so that the
-host's packages import: ``python /path/to/bench/endpoint.py --out result.json``
-(bench/run.py does). The feature's structlog events go to stdout: send it to /dev/null.
+Run it from the application folder (``app/``) of a real SRE Bot the example feature was
+generated into, with the host's own virtualenv (its packages, its uvicorn) and the
+environment of a development deployment: the variables of the host's pytest
+configuration, ``PREFIX=dev-`` (not production), ``ISSUER_CONFIG`` (one token issuer,
+as every deployment has) and ``DEV_BYPASS_TOKEN``, the development token every request
+sends. bench/run.py does: ``python3 /path/to/bench/endpoint.py --out result.json``.
+The host's logging writes its events (the bypass's warning, the feature's event) to
+stderr, one or two per request.
 
-Three synchronous FastAPI apps answer ``GET /api/v1/incident-notes/incident-note-1``
+Four synchronous FastAPI apps answer ``GET /api/v1/incident-notes/incident-note-1``
 with the same JSON, each through its own ``fastapi.testclient.TestClient`` (in-process,
 its event loop kept open for the whole run), every request with the same bearer token:
 
 - ``minimal``: one hand-written ``def`` route of the same path shape returning a dict.
 - ``host_minimal``: the same hand-written route taking what every route of the host
-  takes, ``settings: SettingsDep`` and ``current_user: CurrentUserDep``: the floor for a
-  route of this host, which the template cannot lower.
+  takes, the host's ``settings: SettingsDep`` and ``current_user: CurrentUserDep``: the
+  floor for a route of this host, which the template cannot lower.
 - ``wired``: the feature as the host runs it. Its ``register_routes`` hook mounts the
   routes; nothing is overridden. The settings come from the environment
   (``INCIDENT_NOTES_ENABLED=true``), the primary provider is a fake registered under the
   name ``bench`` whose ``_get_impl`` returns one note built up front, and the host's own
-  ``get_current_user`` reads the token.
+  ``get_current_user`` takes the development token (its bypass of the JWKS check).
 - ``overridden``: the same routes wired the way the generated integration tests wire
-  them, through ``app.dependency_overrides`` (settings, current user).
+  them, through ``app.dependency_overrides`` (the settings, the host's key set and
+  identity service, the current user).
 
-The rounds cycle through the three apps, the order rotating each round, so drift on a
-noisy machine hits every app alike; the ratios are taken round by round.
+The rounds cycle through the apps, the order rotating each round, so drift on a noisy
+machine hits every app alike; the ratios are taken round by round.
 
-``--served`` measures ``minimal`` and ``wired`` again as production runs them: each app
-in its own uvicorn process on loopback, the requests sent by one ``httpx.Client``
-(keep-alive) in this process, the two servers taking turns in the same rounds. Under
-``TestClient`` every thread-pool call is a round trip between two threads of one busy
-process; behind a real server it is one hop among the socket and HTTP work every request
-pays, so the two figures bracket the cost of the feature's dependencies.
+``--served`` measures ``minimal``, ``host_minimal`` and ``wired`` again as production
+runs them: each app in its own process, served by the host's uvicorn on loopback, the
+requests sent by one ``httpx.Client`` (keep-alive) in this process, the servers taking
+turns in the same rounds. Under ``TestClient`` every thread-pool call is a round trip
+between two threads of one busy process; behind a real server it is one hop among the
+socket and HTTP work every request pays, so the two figures bracket the cost of the
+feature's dependencies.
 
 ``--profile N`` adds, per app, a cProfile of N requests sent through
 ``httpx.AsyncClient`` on the main thread with FastAPI's thread-pool calls run inline,
@@ -42,6 +49,7 @@ import argparse
 import asyncio
 import cProfile
 import json
+import logging
 import os
 import pstats
 import re
@@ -53,7 +61,8 @@ from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from types import SimpleNamespace
-from typing import Any, TypeVar, get_args
+from typing import Any, TypeVar
+from unittest.mock import MagicMock
 
 import fastapi.dependencies.utils
 import fastapi.routing
@@ -62,18 +71,27 @@ import uvicorn
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
+if not os.environ.get("DEV_BYPASS_TOKEN"):
+    sys.exit(
+        "endpoint.py: set DEV_BYPASS_TOKEN (and PREFIX=dev-, ISSUER_CONFIG): every"
+        " request authenticates with the host's development token"
+    )
 os.environ["INCIDENT_NOTES_ENABLED"] = "true"
 os.environ["INCIDENT_NOTES_PRIMARY_PROVIDER"] = "bench"
 sys.path.insert(0, str(Path.cwd()))
 
-# The host's and the generated feature's modules: importable from the host root only.
+# The host's and the generated feature's modules: importable from the host's app/ only.
 from infrastructure.configuration.features.incident_notes import (  # noqa: E402
     IncidentNotesSettings,
 )
+from infrastructure.identity.models import IdentitySource, User  # noqa: E402
 from infrastructure.operations import OperationResult  # noqa: E402
 from infrastructure.services import (  # noqa: E402
     CurrentUserDep,
     SettingsDep,
+    get_current_user,
+    get_identity_service,
+    get_jwks_manager,
     get_settings,
 )
 from modules.incident_notes import register_routes  # noqa: E402
@@ -83,11 +101,15 @@ from tests.unit.modules.incident_notes.fakes import (  # noqa: E402
     FakeIncidentNotesProvider,
 )
 
+# The client's own "HTTP Request: ..." line per request (the host's logging setup lets
+# httpx log at INFO) is the measuring instrument's work, not the app's: keep it out.
+logging.getLogger("httpx").setLevel(logging.WARNING)
+
 T = TypeVar("T")
 
 NOTE_ID = "incident-note-1"
 PATH = f"/api/v1/incident-notes/{NOTE_ID}"
-HEADERS = {"Authorization": "Bearer bench@example.com"}
+HEADERS = {"Authorization": f"Bearer {os.environ['DEV_BYPASS_TOKEN']}"}
 TITLE = "Disk full on db-1"
 DETAILS = "Paged at 03:12, cleaned up old WAL files."
 PAYLOAD = {"id": NOTE_ID, "title": TITLE, "details": DETAILS}
@@ -152,12 +174,19 @@ def overridden_app() -> FastAPI:
         _env_file=None, INCIDENT_NOTES_ENABLED=True  # type: ignore[call-arg]
     )
     settings = SimpleNamespace(incident_notes=feature_settings)
-    user = SimpleNamespace(email="bench@example.com")
-    current_user: Callable[..., Any] = get_args(CurrentUserDep)[1].dependency
+    user = User(
+        user_id="bench@example.org",
+        email="bench@example.org",
+        display_name="Bench Caller",
+        source=IdentitySource.API_JWT,
+        platform_id="bench@example.org",
+    )
 
     app = wired_app()
     app.dependency_overrides[get_settings] = lambda: settings
-    app.dependency_overrides[current_user] = lambda: user
+    app.dependency_overrides[get_jwks_manager] = lambda: MagicMock(name="jwks")
+    app.dependency_overrides[get_identity_service] = lambda: MagicMock(name="identity")
+    app.dependency_overrides[get_current_user] = lambda: user
     return app
 
 
@@ -339,7 +368,7 @@ def _short(filename: str) -> str:
 
 
 def main() -> int:
-    """Measure the three apps and write their rates (and profiles, if asked) as JSON."""
+    """Measure the apps and write their rates (and profiles, if asked) as JSON."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, help="JSON result file")
     parser.add_argument("--rounds", type=int, default=7, help="rounds per app")

@@ -7,16 +7,20 @@ Run on demand (``make bench``); it is not part of CI and its exit status is 0 wh
 or not a target holds (non-zero only when something it runs fails). The figures:
 
   a. ``copier copy`` of docs/examples/module/answers.yml (every operation, three providers)
-     against ``copier copy`` of a one-file template, the floor; both from a packed git
+     into a fresh copy of the real SRE Bot (hosts/, through tests/hosts.py) against
+     ``copier copy`` of a one-file template, the floor; both from a packed git
      repository with ``--vcs-ref HEAD``, as users copy a release.
   b. ``copier update`` of that feature from 0.1.0 to 0.2.0 of a throwaway template
      repository (tests/versions.py) against ``copier copy`` of 0.1.0 from the same
      repository: once for an ordinary release, once for a release that renames a file
      and ships the migration for it; the ratio to (a)'s copy is shown too.
-  c. The generated feature's own tests (unit and integration), wall time.
+  c. The generated feature's own tests (unit and integration), wall time, run with the
+     host's own virtualenv as the host's CI runs them.
   d. Requests per second of the generated GET route against a hand-written minimal
-     synchronous route, through the same client (bench/endpoint.py).
-  e. The template's whole test suite on two workers (only with --with-suite: slow).
+     synchronous route, through the same client (bench/endpoint.py, run with the host's
+     virtualenv and its development token).
+  e. The template's whole test suite as ``make test`` runs it, ``pytest -n auto --dist
+     loadgroup`` (only with --with-suite: slow).
 
 The two sides of each ratio are measured in alternation, and each ratio is the median of
 the per-run ratios, so the machine's drift affects both sides alike. Every figure is a
@@ -41,7 +45,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-import support  # noqa: E402  (lives with the tests: the reference host, the answers)
+import hosts  # noqa: E402  (lives with the tests: the real hosts, their virtualenvs)
+import support  # noqa: E402  (the host the template writes for, the answers)
 import versions  # noqa: E402  (the throwaway template repository with two versions)
 
 PYTHON = sys.executable
@@ -49,6 +54,20 @@ ANSWERS = support.EXAMPLE_DIR / "answers.yml"
 MODULE = str(support.CANONICAL_ANSWERS["module_name"])
 ANSWERS_FILE = f".copier-answers.{MODULE}.yml"
 ENDPOINT_SCRIPT = Path(__file__).resolve().parent / "endpoint.py"
+# The template's whole suite, as ``make test`` runs it.
+SUITE = [PYTHON, "-m", "pytest", "-n", "auto", "--dist", "loadgroup"]
+
+SUITE_FIGURE = "(e) template's suite, -n auto"
+
+# A development deployment of the host, as tests/test_host.py starts it: its pytest
+# configuration's variables, not production (PREFIX), so its bypass token stands for a
+# signed-in caller, and one token issuer configured, as every deployment has.
+DEPLOYMENT = {
+    **support.HOST.test_environment,
+    "PREFIX": "dev-",
+    "DEV_BYPASS_TOKEN": "bench-development-token",
+    "ISSUER_CONFIG": '{"https://issuer.invalid": {"jwks_uri": "https://issuer.invalid/jwks"}}',
+}
 
 FLOOR_ANSWERS_FILE = ".copier-answers.floor.yml"
 FLOOR_COPIER_YML = f"""_subdirectory: template
@@ -120,13 +139,27 @@ def bench_env() -> dict[str, str]:
 ENV = bench_env()
 
 
-def run(command: Sequence[str | Path], cwd: Path, quiet_stdout: bool = False) -> float:
-    """Run ``command`` in ``cwd`` and return its wall time; fail loudly if it fails."""
+def host_env(**extra: str) -> dict[str, str]:
+    """The environment of a command run in the host: its own virtualenv first on PATH."""
+    return hosts.environment(support.HOST, **extra)
+
+
+def run(
+    command: Sequence[str | Path],
+    cwd: Path,
+    quiet_stdout: bool = False,
+    env: dict[str, str] | None = None,
+) -> float:
+    """Run ``command`` in ``cwd`` and return its wall time; fail loudly if it fails.
+
+    ``env`` is the bench's own environment unless given (``host_env()`` for the host's
+    tools).
+    """
     started = time.perf_counter()
     completed = subprocess.run(
         [str(part) for part in command],
         cwd=cwd,
-        env=ENV,
+        env=ENV if env is None else env,
         stdout=subprocess.DEVNULL if quiet_stdout else subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -222,16 +255,18 @@ def measure_copies(
     """(a): the full copy, the one-file floor's and the 30-file floor's.
 
     All three templates are packed git repositories copied with ``--vcs-ref HEAD``,
-    the way users copy a release, so each pays copier's clone. Returns the last
-    generated host too.
+    the way users copy a release, so each pays copier's clone. Each full copy goes
+    into its own fresh copy of the real host (made before the clock starts). Returns the
+    application folder of the last one too.
     """
     one_file = floor_template(scratch / "floor-1", 1)
     many_files = floor_template(scratch / f"floor-{FEATURE_FILES}", FEATURE_FILES)
-    hosts = [scratch / f"copy-{index}" / "host" for index in range(runs)]
+    apps: list[Path] = []
 
     def full(index: int) -> float:
-        host = support.fresh_host(hosts[index])
-        return run(copier_copy(template, host, "--vcs-ref", "HEAD"), ROOT)
+        app = support.fresh_host(scratch / f"copy-{index}" / "host")
+        apps.append(app)
+        return run(copier_copy(template, app, "--vcs-ref", "HEAD"), ROOT)
 
     def floor(index: int) -> float:
         return run(floor_copy(one_file, scratch / f"floor-1-{index}"), ROOT)
@@ -241,9 +276,9 @@ def measure_copies(
         return run(floor_copy(many_files, destination), ROOT)
 
     full_copy, floor_copies, per_file_copies = alternate(runs, full, floor, per_file)
-    if not (hosts[-1] / "modules" / MODULE / "service.py").is_file():
+    if not (apps[-1] / "modules" / MODULE / "service.py").is_file():
         raise SystemExit(f"the copy did not write modules/{MODULE}/service.py")
-    return full_copy, floor_copies, per_file_copies, hosts[-1]
+    return full_copy, floor_copies, per_file_copies, apps[-1]
 
 
 def timed_updates(
@@ -253,8 +288,8 @@ def timed_updates(
     copy_once: Callable[[int], float],
     runs: int,
 ) -> tuple[Sample, Sample]:
-    """Update ``host`` (a git repository at 0.1.0) to 0.2.0 ``runs`` times, resetting it
-    after each, in turns with ``copy_once``.
+    """Update ``host`` (in a git work tree, committed at 0.1.0) to 0.2.0 ``runs`` times,
+    resetting it after each, in turns with ``copy_once``.
 
     ``expected`` maps a path the update must leave to a text it must hold ("" for any),
     or to None for a path it must remove.
@@ -282,9 +317,8 @@ def timed_updates(
 
 
 def committed(host: Path, message: str) -> Path:
-    """Commit everything in ``host`` (a git repository after the first call)."""
-    if not (host / ".git").exists():
-        git(host, "init", "-q")
+    """Commit everything in ``host``, a folder of a git work tree (a real host's
+    ``app/`` is one already), and return it."""
     git(host, "add", "-A")
     git(host, "commit", "-q", "-m", message)
     return host
@@ -304,7 +338,8 @@ def measure_update(
         scratch / f"versions-{name}", rename=rename, source=template
     )
     pack(repo)
-    host = committed(support.fresh_host(scratch / f"update-{name}" / "host"), "host")
+    # The real host comes committed, in a work tree whose top is app/'s parent.
+    host = support.fresh_host(scratch / f"update-{name}" / "host")
     run(copier_copy(repo, host, "--vcs-ref", "0.1.0"), host)
     committed(host, f"{MODULE} 0.1.0")
 
@@ -333,6 +368,7 @@ def measure_floor_update(scratch: Path, runs: int) -> tuple[Sample, Sample]:
     host = scratch / "floor-update"
     host.mkdir()
     (host / "README.md").write_text("a project\n")
+    git(host, "init", "-q")
     committed(host, "project")
     run(floor_copy(repo, host, "0.1.0"), host)
     committed(host, "floor 0.1.0")
@@ -345,9 +381,13 @@ def measure_floor_update(scratch: Path, runs: int) -> tuple[Sample, Sample]:
 
 
 def measure_feature_tests(host: Path, runs: int) -> Sample:
-    """(c): the generated feature's unit and integration tests, wall time."""
+    """(c): the generated feature's unit and integration tests, wall time.
+
+    They import the host's packages: they run with the host's own virtualenv, from its
+    application folder, so the host's pytest configuration applies.
+    """
     command = [
-        PYTHON,
+        "python3",
         "-m",
         "pytest",
         "-q",
@@ -356,30 +396,34 @@ def measure_feature_tests(host: Path, runs: int) -> Sample:
         f"tests/unit/modules/{MODULE}",
         f"tests/integration/modules/{MODULE}",
     ]
-    return Sample([run(command, host) for _ in range(runs)])
+    return Sample([run(command, host, env=host_env()) for _ in range(runs)])
 
 
 def measure_endpoint(
     host: Path, scratch: Path, rounds: int, requests: int, profile: int
 ) -> dict[str, object]:
-    """(d): the rates of the three apps of bench/endpoint.py, round by round."""
+    """(d): the rates of the apps of bench/endpoint.py, round by round.
+
+    It imports the host's packages and serves with the host's uvicorn: it runs with the
+    host's own virtualenv, as a development deployment of the host (``DEPLOYMENT``).
+    """
     out = scratch / "endpoint.json"
-    command: list[str | Path] = [PYTHON, ENDPOINT_SCRIPT, "--out", out]
+    command: list[str | Path] = ["python3", ENDPOINT_SCRIPT, "--out", out]
     command += ["--rounds", str(rounds), "--requests", str(requests)]
     command += ["--profile", str(profile), "--served"]
-    run(command, host, quiet_stdout=True)
+    run(command, host, quiet_stdout=True, env=host_env(**DEPLOYMENT))
     result: dict[str, object] = json.loads(out.read_text())
     return result
 
 
 def measure_suite(runs: int) -> tuple[Sample, str]:
-    """(e): the template's whole suite on two workers; returns its last summary too."""
+    """(e): the template's whole suite as ``make test`` runs it; returns its last summary too."""
     seconds = []
     summary = ""
     for _ in range(runs):
         started = time.perf_counter()
         completed = subprocess.run(
-            [PYTHON, "-m", "pytest", "-n", "2", "-q"],
+            SUITE,
             cwd=ROOT,
             env=ENV,
             capture_output=True,
@@ -429,13 +473,14 @@ def machine(load_at_start: float) -> list[str]:
         check=False,
     ).stdout.strip()
     from copier import __version__ as copier_version
-    from fastapi import __version__ as fastapi_version
 
     return [
         f"machine: {cores} cores available ({cpu}), {memory} memory,"
         f" {platform.system()} {platform.release()}",
         f"software: Python {platform.python_version()}, copier {copier_version},"
-        f" FastAPI {fastapi_version}, {git_version}",
+        f" {git_version}",
+        f"host: SRE Bot at {support.HOST.commit[:8]} ({support.HOST.generation}),"
+        f" its virtualenv: {host_versions()}",
         f"template: commit {commit}, "
         + (
             "with uncommitted changes (copies and updates measure the commit only)"
@@ -445,6 +490,17 @@ def machine(load_at_start: float) -> list[str]:
         f"load average (1 min): {load_at_start:.2f} at the start,"
         f" {os.getloadavg()[0]:.2f} at the end",
     ]
+
+
+def host_versions() -> str:
+    """The host virtualenv's Python and the versions of what serves (d) in it."""
+    script = (
+        "import platform, fastapi, uvicorn, httpx; print(f'Python"
+        " {platform.python_version()}, FastAPI {fastapi.__version__},"
+        " uvicorn {uvicorn.__version__}, httpx {httpx.__version__}')"
+    )
+    completed = hosts.run(support.HOST, ROOT, ["python3", "-c", script])
+    return completed.stdout.strip() or f"unknown ({completed.stderr.strip()[-200:]})"
 
 
 def table(rows: list[Row]) -> str:
@@ -507,6 +563,9 @@ def main() -> int:
     def step(text: str) -> None:
         print(f"[{time.perf_counter() - started:6.1f} s] {text}", file=sys.stderr)
 
+    step("the real host and its virtualenv (built once per machine)")
+    hosts.extract(support.HOST)
+    hosts.build_venv(support.HOST)
     step(f"(a) {args.runs} full copies and {args.runs} of each floor template")
     template = packed_clone(ROOT, scratch / "template")
     copies = measure_copies(scratch, template, args.runs)
@@ -522,7 +581,8 @@ def main() -> int:
     endpoint = measure_endpoint(host, scratch, args.rounds, args.requests, args.profile)
     suite: tuple[Sample, str] | None = None
     if args.with_suite:
-        step(f"(e) the template's suite on 2 workers, {args.suite_runs} time(s)")
+        suite_command = " ".join(SUITE[1:])
+        step(f"(e) the template's suite, {suite_command}, {args.suite_runs} time(s)")
         suite = measure_suite(args.suite_runs)
     step("done")
 
@@ -635,15 +695,13 @@ def main() -> int:
         ),
     ]
     if suite is None:
-        rows.append(
-            Row("(e) template's suite, -n 2", "not run (--with-suite)", "", "", None)
-        )
+        rows.append(Row(SUITE_FIGURE, "not run (--with-suite)", "", "", None))
     else:
         seconds, summary = suite
         runs = len(seconds.values)
         rows.append(
             Row(
-                "(e) template's suite, -n 2",
+                SUITE_FIGURE,
                 f"{seconds.show(' s', 0)}, {runs} run(s), {summary}",
                 "",
                 "<= 600 s",
