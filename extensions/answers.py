@@ -2,32 +2,39 @@
 
 from __future__ import annotations
 
+import ast
 import keyword
 import re
-import sys
 import unicodedata
 from pathlib import Path
 from typing import Any
 
-from .naming import (
-    HOST_PACKAGES,
-    MAX_NAME_LENGTH,
-    OPERATIONS,
-    pascal,
-    singular_pascal,
-    snake,
-)
+import pydantic
+
+from .naming import MAX_NAME_LENGTH, OPERATIONS, pascal, singular_pascal, snake
 
 MAX_PROVIDERS = 9
 _IDENTIFIER = re.compile(r"^[a-z][a-z0-9_]*$")
 _PASCAL = re.compile(r"^[A-Z][a-zA-Z0-9]*$")
 
 
-def module_name_problem(name: Any) -> str:
+def module_name_problem(
+    name: Any, kind: Any = "module", destination: Any = None, overwrite: Any = False
+) -> str:
     """Say why ``name`` cannot be the feature's Python package, or return "".
+
+    Refused: what is not a short lowercase identifier, a keyword, a name pydantic keeps
+    for itself on the host's ``Settings`` (the feature's slice becomes ``settings.<name>``)
+    and, when ``destination`` is given, a destination that is not an SRE Bot application
+    folder, or a name the host already uses there (unless ``overwrite``). A name that is
+    also a standard-library or a third-party module is fine: every generated package sits
+    inside one of the host's packages (``modules.<name>``, ``unit.modules.<name>``...).
 
     Args:
         name: The proposed ``module_name`` answer.
+        kind: The ``kind`` answer, ``module`` or ``integration``.
+        destination: The folder copier writes into, if known.
+        overwrite: Whether copier was asked to overwrite what exists.
 
     Returns:
         A one-line reason naming the rule that was broken, or an empty string.
@@ -45,11 +52,23 @@ def module_name_problem(name: Any) -> str:
         )
     if keyword.iskeyword(name) or keyword.issoftkeyword(name):
         return f"module_name {name!r} is a Python keyword: choose another name."
-    if name in sys.stdlib_module_names:
-        return f"module_name {name!r} shadows the standard-library module {name}: choose another name."
-    if name in HOST_PACKAGES:
-        return f"module_name {name!r} is a top-level package of the host: choose another name."
-    return ""
+    if name in _PYDANTIC_NAMES or name.startswith("model_"):
+        return (
+            f"module_name {name!r} would be settings.{name} on the host's Settings, a name "
+            "pydantic keeps for itself: choose another name."
+        )
+    # Updates render with overwrite on, in temporary folders that are no host: the
+    # destination's checks are for a new feature only.
+    if destination is None or overwrite:
+        return ""
+    return destination_problem(name, destination, str(kind))
+
+
+# What pydantic defines on every model: the host's Settings is one, and the feature's
+# slice becomes its attribute named after the module.
+_PYDANTIC_NAMES = frozenset(
+    name for name in dir(pydantic.BaseModel) if not name.startswith("_")
+)
 
 
 def entity_name_problem(name: Any, module_name: Any = "") -> str:
@@ -69,7 +88,7 @@ def entity_name_problem(name: Any, module_name: Any = "") -> str:
     return ""
 
 
-def providers_problem(providers: Any) -> str:
+def providers_problem(providers: Any, module_name: Any = "") -> str:
     """Say why the ``providers`` answer is not a list of distinct provider names, or return ""."""
     if not isinstance(providers, list):
         return 'providers must be a list of names, such as ["google", "aws"] or [] for none.'
@@ -89,6 +108,12 @@ def providers_problem(providers: Any) -> str:
             return f"providers: {name!r} is listed twice: each provider once."
         if name in {"base", "registry"}:
             return f"providers: {name!r} is taken by the providers package itself: choose another."
+        if name == module_name:
+            return (
+                f"providers: {name!r} is also the module's name, and its class would be "
+                f"{pascal(name)}Provider, the name of the feature's provider contract: "
+                "choose another module or provider name."
+            )
         seen.add(name)
     return ""
 
@@ -151,12 +176,14 @@ def link_problem(link: Any) -> str:
     return ""
 
 
-def destination_problem(module_name: Any, destination: Any) -> str:
-    """Say why the feature cannot be written into ``destination``, or return "".
+def destination_problem(
+    module_name: Any, destination: Any, kind: str = "module"
+) -> str:
+    """Say why a new feature cannot be written into ``destination``, or return "".
 
-    Refuses a destination that is not an SRE Bot application root, and a feature whose
-    files are already there (``copier update`` or ``--overwrite`` are the ways to touch
-    an existing feature; copier only calls this when overwriting is off).
+    Refuses a destination that is not an SRE Bot application folder, and a feature whose
+    files or settings attribute the host already has (``copier update`` or
+    ``--overwrite`` are the ways to touch an existing feature).
     """
     root = Path(str(destination))
     if (
@@ -168,19 +195,64 @@ def destination_problem(module_name: Any, destination: Any) -> str:
             "run copier with the bot's app/ folder as destination."
         )
     module = str(module_name)
-    taken = [
-        path
-        for path in (
-            f"modules/{module}",
-            f"integrations/{module}",
-            f"api/v1/{module}.py",
-            f".copier-answers.{module}.yml",
-        )
-        if (root / path).exists()
-    ]
-    if taken:
+    update = f"`copier update --trust -a .copier-answers.{module}.yml`"
+    if (root / f".copier-answers.{module}.yml").exists():
         return (
-            f"module_name {module!r}: the host already has {taken[0]}. Refresh it with "
-            f"`copier update --trust -a .copier-answers.{module}.yml`, or choose another name."
+            f"module_name {module!r}: the host already has this feature "
+            f"(.copier-answers.{module}.yml). Refresh it with {update}, or choose another name."
+        )
+    taken = [path for path in _feature_roots(module, kind) if (root / path).exists()]
+    if taken:
+        return f"module_name {module!r}: the host already has {taken[0]}: choose another name."
+    attributes = _settings_attributes(root / SETTINGS_FILE)
+    if module in attributes:
+        return (
+            f"module_name {module!r}: the host's Settings already has the attribute {module} "
+            f"({attributes[module]}): choose another name."
         )
     return ""
+
+
+SETTINGS_FILE = "infrastructure/configuration/settings.py"
+
+
+def _feature_roots(module: str, kind: str) -> list[str]:
+    """The files and folders a feature of ``kind`` named ``module`` writes under its own name.
+
+    An integration's list includes its endpoint's, which an update may add later.
+    """
+    routes = [
+        f"modules/{module}",
+        f"api/v1/{module}.py",
+        f"tests/integration/modules/{module}",
+    ]
+    if kind == "integration":
+        return [
+            f"integrations/{module}",
+            f"infrastructure/configuration/integrations/{module}.py",
+            f"tests/unit/integrations/{module}",
+            f"tests/fixtures/fake_{module}_client.py",
+            *routes,
+        ]
+    return [
+        *routes,
+        f"infrastructure/configuration/features/{module}.py",
+        f"tests/unit/modules/{module}",
+    ]
+
+
+def _settings_attributes(path: Path) -> dict[str, str]:
+    """The annotated attributes of the host's ``class Settings``, with their annotations."""
+    try:
+        tree = ast.parse(path.read_text())
+    except (OSError, SyntaxError, ValueError):
+        return {}
+    for node in tree.body:
+        if isinstance(node, ast.ClassDef) and node.name == "Settings":
+            return {
+                statement.target.id: ast.unparse(statement.annotation)
+                for statement in node.body
+                if isinstance(statement, ast.AnnAssign)
+                and isinstance(statement.target, ast.Name)
+            }
+    return {}

@@ -15,10 +15,6 @@ from . import plan
 from .plan import Task, build_tasks
 
 MAX_NAME_LENGTH = 24
-# Top-level packages of the host's import root: a feature may not shadow them.
-HOST_PACKAGES = frozenset(
-    {"api", "infrastructure", "integrations", "modules", "packages", "server", "tests"}
-)
 OPERATIONS = ("create", "get", "list", "update", "delete")
 # What every route handler takes besides its request: the settings it hands to the
 # feature's service factory (or an integration's client factory).
@@ -740,6 +736,7 @@ class FeatureNames:
             "test_settings.py",
             "test_validation.py",
         ]
+        files += ["tests/unit/modules/__init__.py"]
         files += [f"{unit}/{name}" for name in tests]
         return files + [f".copier-answers.{self.module}.yml"]
 

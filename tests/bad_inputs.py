@@ -28,7 +28,8 @@ BAD_ANSWERS = [
     BadAnswer(
         "module_name",
         "json",
-        "module_name 'json' shadows the standard-library module json: choose another name.",
+        "module_name 'json' would be settings.json on the host's Settings, a name pydantic"
+        " keeps for itself: choose another name.",
     ),
     BadAnswer(
         "module_name",
@@ -79,8 +80,14 @@ BAD_ANSWERS = [
     ),
     BadAnswer(
         "module_name",
-        "modules",
-        "module_name 'modules' is a top-level package of the host: choose another name.",
+        "groups",
+        "module_name 'groups': the host already has modules/groups: choose another name.",
+    ),
+    BadAnswer(
+        "module_name",
+        "retry",
+        "module_name 'retry': the host's Settings already has the attribute retry"
+        " (RetrySettings): choose another name.",
     ),
     BadAnswer(
         "entity_name",
@@ -112,6 +119,13 @@ BAD_ANSWERS = [
         "providers",
         ["base"],
         "providers: 'base' is taken by the providers package itself: choose another.",
+    ),
+    BadAnswer(
+        "providers",
+        ["incident_notes"],
+        "providers: 'incident_notes' is also the module's name, and its class would be"
+        " IncidentNotesProvider, the name of the feature's provider contract: choose another"
+        " module or provider name.",
     ),
     BadAnswer(
         "providers",

@@ -41,6 +41,20 @@ CASES: dict[str, dict[str, Any]] = {
         "providers": ["google"],
         "require_auth": False,
     },
+    # Names that are also modules of the standard library or of the host's dependencies:
+    # every generated package lives inside one of the host's (modules.email, unit.modules.email).
+    "named-email-2p-auth": {
+        "feature_name": "Email",
+        "operations": ["create", "get"],
+        "providers": ["google", "aws"],
+        "require_auth": True,
+    },
+    "named-logging-0p-open": {
+        "feature_name": "Logging",
+        "operations": ["list", "update"],
+        "providers": [],
+        "require_auth": False,
+    },
     "delete-0p-auth": {
         "feature_name": "Silenced Alerts",
         "operations": ["delete"],
@@ -134,6 +148,19 @@ CASES: dict[str, dict[str, Any]] = {
         "endpoint": True,
         "require_auth": True,
     },
+    "integration-named-email": {
+        "kind": "integration",
+        "feature_name": "Email",
+        "operations": ["create", "get"],
+        "endpoint": False,
+    },
+    "integration-named-schedule-endpoint": {
+        "kind": "integration",
+        "feature_name": "Schedule",
+        "operations": ["get", "list"],
+        "endpoint": True,
+        "require_auth": True,
+    },
     "integration-hostile-text-endpoint": {
         "kind": "integration",
         "feature_name": 'Mail "quoted" \\ back',
@@ -152,6 +179,7 @@ GROUPS: dict[str, list[str]] = {
         "list-3p-auth",
         "update-1p-open",
         "delete-0p-auth",
+        "named-email-2p-auth",
     ],
     "modules-all-operations": [
         "all-0p-open",
@@ -159,6 +187,7 @@ GROUPS: dict[str, list[str]] = {
         "all-3p-open",
         "longest-names-3p-auth",
         "hostile-text",
+        "named-logging-0p-open",
     ],
     "integrations": [case for case in CASES if case.startswith("integration-")],
 }

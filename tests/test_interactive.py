@@ -47,13 +47,13 @@ def test_a_person_answers_every_prompt_and_fixes_a_refused_name(tmp_path: Path) 
         host,
         tmp_path / "screen.log",
         [
+            ("What you are adding", ENTER),
             ("human name", "Incident Notes" + ENTER),
             ("The Python package", CLEAR_LINE + "Incident-Notes" + ENTER),
             (
                 "not a lowercase Python identifier",
                 CLEAR_LINE + "incident_notes" + ENTER,
             ),
-            ("What you are adding", ENTER),
             ("A sentence or two", "Keep short notes attached to an incident." + ENTER),
             ("main domain object", ENTER),
             ("The operations to generate", DOWN * 4 + SPACE + ENTER),  # add delete
@@ -97,9 +97,14 @@ def test_a_person_adds_an_integration_with_its_endpoint(tmp_path: Path) -> None:
         host,
         tmp_path / "screen.log",
         [
-            ("human name", "Pager Duty" + ENTER),
-            ("The Python package", ENTER),
             ("What you are adding", DOWN + ENTER),
+            ("human name", "Pager Duty" + ENTER),
+            # The host has a settings slice of that name for its Google integration.
+            ("The Python package", CLEAR_LINE + "google" + ENTER),
+            (
+                "the host already has infrastructure/configuration/integrations/google.py",
+                CLEAR_LINE + "pager_duty" + ENTER,
+            ),
             ("A sentence or two", "Page the on-call engineer." + ENTER),
             ("main domain object", CLEAR_LINE + "Incident" + ENTER),
             ("The operations to generate", ENTER),

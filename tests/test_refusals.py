@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from support import (
     CANONICAL_ANSWERS,
@@ -46,7 +47,10 @@ def test_an_existing_feature_is_refused_and_the_host_left_byte_identical(
     completed = copier_copy(project)
 
     assert completed.returncode != 0
-    assert "the host already has modules/incident_notes" in completed.stderr
+    assert (
+        "the host already has this feature (.copier-answers.incident_notes.yml)"
+        in completed.stderr
+    )
     assert (
         "copier update --trust -a .copier-answers.incident_notes.yml"
         in completed.stderr
@@ -93,6 +97,9 @@ def test_an_integration_whose_name_is_taken_is_refused_untouched(
     generate: Any, host: Path, existing: dict[str, Any], taken: str
 ) -> None:
     project = generate(host, **existing)
+    # Without its answers file, as a package the team wrote by hand: its files alone
+    # must stop the integration.
+    (project / f".copier-answers.{existing['module_name']}.yml").unlink()
     before = tree_digest(project)
 
     completed = copier_copy(
@@ -102,3 +109,29 @@ def test_an_integration_whose_name_is_taken_is_refused_untouched(
     assert completed.returncode != 0
     assert f"the host already has {taken}" in completed.stderr
     assert tree_digest(project) == before
+
+
+@pytest.mark.parametrize(
+    ("answers", "says"),
+    [
+        pytest.param(
+            {**INTEGRATION_ANSWERS, "feature_name": "Google", "module_name": "google"},
+            "module_name 'google': the host already has"
+            " infrastructure/configuration/integrations/google.py: choose another name.",
+            id="integration-settings-slice",
+        ),
+    ],
+)
+def test_an_integration_whose_settings_slice_the_host_has_is_refused_untouched(
+    tmp_path: Path, answers: dict[str, Any], says: str
+) -> None:
+    host = fresh_host(tmp_path / "host")
+    data = tmp_path / "answers.yml"
+    data.write_text(yaml.safe_dump(answers))
+    before = tree_digest(host)
+
+    completed = copier_copy(host, answers_file=data)
+
+    assert completed.returncode != 0
+    assert says in completed.stderr
+    assert tree_digest(host) == before

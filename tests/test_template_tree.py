@@ -20,9 +20,9 @@ from support import (
 
 COPIER_YML = yaml.safe_load((ROOT / "copier.yml").read_text())
 QUESTIONS = [
+    "kind",
     "feature_name",
     "module_name",
-    "kind",
     "description",
     "entity_name",
     "operations",
