@@ -178,7 +178,6 @@ GROUPS: dict[str, list[str]] = {
         "get-0p-open",
         "list-3p-auth",
         "update-1p-open",
-        "delete-0p-auth",
         "named-email-2p-auth",
     ],
     "modules-all-operations": [
@@ -189,7 +188,11 @@ GROUPS: dict[str, list[str]] = {
         "hostile-text",
         "named-logging-0p-open",
     ],
-    "integrations": [case for case in CASES if case.startswith("integration-")],
+    # The integrations, and a module beside them.
+    "integrations": [
+        *(case for case in CASES if case.startswith("integration-")),
+        "delete-0p-auth",
+    ],
 }
 
 DESCRIPTION = "Keep short notes attached to an incident while it is handled."

@@ -1,4 +1,8 @@
-"""The feature inside the real host: discovered through its hook, served, and alongside others."""
+"""The feature inside the real host: discovered through its hook, served, and alongside others.
+
+That features side by side pass the host's CI is the real-host tier's to show
+(test_real_host.py generates each group of the matrix into one host).
+"""
 
 from __future__ import annotations
 
@@ -12,7 +16,6 @@ from support import (
     CANONICAL_ANSWERS,
     HOST,
     INTEGRATION_ANSWERS,
-    failed_gates,
     feature_paths,
     tree_digest,
 )
@@ -102,9 +105,7 @@ def test_host_refuses_to_start_with_an_unknown_primary_provider(
     assert "unknown provider 'nope'" in completed.stderr
 
 
-def test_two_features_live_side_by_side(
-    generate: Any, host: Path, mypy_cache: Path
-) -> None:
+def test_two_features_live_side_by_side(generate: Any, host: Path) -> None:
     first = generate(host, **CANONICAL_ANSWERS)
     first_files = tree_digest(first, feature_paths(first, "incident_notes"))
 
@@ -121,7 +122,6 @@ def test_two_features_live_side_by_side(
     settings = (both / "infrastructure/configuration/settings.py").read_text()
     for module in ("incident_notes", "access_requests"):
         assert settings.count(f'"{module}":') == 1
-    assert failed_gates(both, ["incident_notes", "access_requests"], mypy_cache) == {}
     answers = serve(
         both,
         "/api/v1/incident-notes/incident-note-1",
@@ -133,7 +133,7 @@ def test_two_features_live_side_by_side(
 
 
 def test_an_integration_lives_beside_a_module_and_its_endpoint_is_served(
-    generate: Any, host: Path, mypy_cache: Path
+    generate: Any, host: Path
 ) -> None:
     first = generate(host, **CANONICAL_ANSWERS)
     first_files = tree_digest(first, feature_paths(first, "incident_notes"))
@@ -143,7 +143,6 @@ def test_an_integration_lives_beside_a_module_and_its_endpoint_is_served(
     assert tree_digest(both, feature_paths(both, "incident_notes")) == first_files
     settings = (both / "infrastructure/configuration/settings.py").read_text()
     assert '"email_delivery": EmailDeliverySettings' in settings
-    assert failed_gates(both, ["incident_notes", "email_delivery"], mypy_cache) == {}
     answers = serve(
         both,
         "/api/v1/email-delivery/message-1",

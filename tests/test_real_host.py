@@ -80,13 +80,15 @@ def scratch(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("real-host")
 
 
+@pytest.fixture
+def run(group: str, scratch: Path, mypy_cache: Path) -> GroupRun:
+    """The test's group, generated and checked (once per worker)."""
+    return run_group(group, scratch, mypy_cache)
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(("group", "case"), _params(GROUPS))
-def test_feature_is_generated_and_passes_its_gates(
-    scratch: Path, mypy_cache: Path, group: str, case: str
-) -> None:
-    run = run_group(group, scratch, mypy_cache)
-
+def test_feature_is_generated_and_passes_its_gates(run: GroupRun, case: str) -> None:
     copy = run.copies[case]
     failures = run.failures.get(module_of(case), {})
 
@@ -99,11 +101,7 @@ def test_feature_is_generated_and_passes_its_gates(
     ("group", "step"),
     _params({group: [step.name for step in HOST.ci_steps] for group in GROUPS}),
 )
-def test_host_ci_step_passes_with_the_group_generated(
-    scratch: Path, mypy_cache: Path, group: str, step: str
-) -> None:
-    run = run_group(group, scratch, mypy_cache)
-
+def test_host_ci_step_passes_with_the_group_generated(run: GroupRun, step: str) -> None:
     completed = run.ci[step]
 
     assert completed.returncode == 0, (
@@ -114,9 +112,8 @@ def test_host_ci_step_passes_with_the_group_generated(
 @pytest.mark.slow
 @pytest.mark.parametrize(("group", "case"), _params(GROUPS))
 def test_host_type_check_reports_nothing_in_the_feature(
-    scratch: Path, mypy_cache: Path, group: str, case: str
+    run: GroupRun, case: str
 ) -> None:
-    run = run_group(group, scratch, mypy_cache)
     names = feature_names(run.app, module_of(case))
     lint = next(
         run.ci[step.name] for step in HOST.ci_steps if "lint-ci" in step.targets
