@@ -78,9 +78,7 @@ name:
 """
 # The files the example feature writes besides its answers file (a floor template
 # writes an answers file of its own too).
-FEATURE_FILES = (
-    len(support.naming.feature_names(support.CANONICAL_ANSWERS).generated_files) - 1
-)
+FEATURE_FILES = len(support.features.feature_for(support.CANONICAL_ANSWERS).files) - 1
 
 
 @dataclass

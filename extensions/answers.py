@@ -11,8 +11,10 @@ from typing import Any
 
 import pydantic
 
-from .naming import MAX_NAME_LENGTH, OPERATIONS, pascal, singular_pascal, snake
+from .names import pascal, singular_pascal, snake
+from .operations import VERBS
 
+MAX_NAME_LENGTH = 24
 MAX_PROVIDERS = 9
 _IDENTIFIER = re.compile(r"^[a-z][a-z0-9_]*$")
 _PASCAL = re.compile(r"^[A-Z][a-zA-Z0-9]*$")
@@ -122,9 +124,9 @@ def operations_problem(operations: Any) -> str:
     """Say why the ``operations`` answer is unusable, or return ""."""
     if not operations:
         return "operations: select at least one of create, get, list, update, delete."
-    unknown = [op for op in operations if op not in OPERATIONS]
+    unknown = [op for op in operations if op not in VERBS]
     if unknown:
-        return f"operations: unknown {', '.join(map(str, unknown))}; choose among {', '.join(OPERATIONS)}."
+        return f"operations: unknown {', '.join(map(str, unknown))}; choose among {', '.join(VERBS)}."
     return ""
 
 

@@ -1,4 +1,4 @@
-"""The template's Jinja extensions: the ``names`` context and the filters.
+"""The template's Jinja extensions: the feature in the context, and the filters.
 
 Loaded by copier through ``copier_template_extensions.TemplateExtensionLoader``
 (see ``_jinja_extensions`` in ``copier.yml``). The helpers themselves live in the
@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import importlib
 import importlib.util
+import re
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -41,16 +42,36 @@ def _helpers() -> ModuleType:
     return sys.modules[PACKAGE]
 
 
+def todo_places(feature: Any, destination: Any) -> dict[str, int]:
+    """How many ``TODO(<module>)`` markers each file the feature wrote holds, read from the files."""
+    marker = f"TODO({feature.names.module})"
+    found = {}
+    for path in feature.files:
+        written = Path(str(destination)) / path
+        if path.endswith(".py") and written.is_file():
+            count = written.read_text().count(marker)
+            if count:
+                found[path] = count
+    return found
+
+
+def folders(paths: Any) -> list[str]:
+    """The distinct folders two levels deep (``modules/notes``) that hold ``paths``, sorted."""
+    return sorted({"/".join(str(path).split("/")[:2]) for path in paths})
+
+
 _helpers()
 answers = importlib.import_module(f"{PACKAGE}.answers")
+features = importlib.import_module(f"{PACKAGE}.features")
 layout = importlib.import_module(f"{PACKAGE}.layout")
-naming = importlib.import_module(f"{PACKAGE}.naming")
+names = importlib.import_module(f"{PACKAGE}.names")
+planfile = importlib.import_module(f"{PACKAGE}.planfile")
 
 FILTERS = {
-    "snake": naming.snake,
-    "pascal": naming.pascal,
-    "with_article": naming.with_article,
-    "singular_pascal": naming.singular_pascal,
+    "snake": names.snake,
+    "pascal": names.pascal,
+    "with_article": names.with_article,
+    "singular_pascal": names.singular_pascal,
     "module_name_problem": answers.module_name_problem,
     "entity_name_problem": answers.entity_name_problem,
     "providers_problem": answers.providers_problem,
@@ -58,17 +79,21 @@ FILTERS = {
     "one_line_problem": answers.one_line_problem,
     "text_problem": answers.text_problem,
     "docstring": layout.docstring,
+    "python": layout.python,
     "pystr": layout.pystr,
-    "pydef": layout.pydef,
-    "pyline": layout.pyline,
-    "import_from": layout.import_from,
     "md": layout.md,
     "md_block": layout.md_block,
     "plan_list_problem": answers.plan_list_problem,
     "link_problem": answers.link_problem,
     "control_character_problem": answers.control_character_problem,
-    "destination_problem": answers.destination_problem,
+    "task_line": planfile.task_line,
+    "todo_places": todo_places,
+    "folders": folders,
 }
+# A template of a Python file: its name ends in .py.jinja, whatever tags close its path.
+PYTHON_TEMPLATE = re.compile(r"\.py(\{%[^%]*%\})*\.jinja$")
+# What a feature is built from; the context has it all once the questions are answered.
+NEEDED = ("feature_name", "module_name", "entity_name", "operations")
 
 
 class Filters(Extension):
@@ -77,12 +102,35 @@ class Filters(Extension):
     def __init__(self, environment: Environment) -> None:
         super().__init__(environment)
         environment.filters.update(FILTERS)
+        # The plan's reader and checker, copied into each feature's test_plan.py.
+        environment.globals["plan_verifier"] = planfile.verifier_source()
 
 
-class NamesHook(ContextHook):
-    """Put ``names`` (a :class:`naming.FeatureNames`) in every template's context."""
+class PythonFiles(Extension):
+    """Finish every Python template with the ``python`` filter.
+
+    Templates of Python files hold literal code; the filter drops the imports a file
+    does not use and lays out, as black does, the lines whose length depends on names
+    (``layout.python``). Wrapping each template here keeps that out of the templates.
+    """
+
+    def preprocess(
+        self, source: str, name: str | None, filename: str | None = None
+    ) -> str:
+        # A template that extends another is finished by the one it extends.
+        if (
+            name
+            and PYTHON_TEMPLATE.search(name)
+            and not source.startswith("{% extends")
+        ):
+            return "{% filter python %}" + source + "{% endfilter %}"
+        return source
+
+
+class FeatureHook(ContextHook):
+    """Put the feature in every template's context: ``feature``, its ``names`` and its ``ops``."""
 
     def hook(self, context: dict[str, Any]) -> None:
-        names = naming.feature_names(context)
-        if names is not None:
-            context["names"] = names
+        if all(key in context for key in NEEDED):
+            feature = features.feature_for(context)
+            context.update(feature=feature, names=feature.names, ops=feature.ops)

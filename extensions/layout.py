@@ -7,10 +7,18 @@ makes, so templates stay free of per-length special cases.
 
 from __future__ import annotations
 
+import ast
+import io
 import json
 import re
-from typing import Any, Iterable
+import tokenize
+from collections.abc import Iterable
+from typing import Any
 
+_OPEN, _CLOSE = "([{", ")]}"
+# A line of an import statement, or of the parenthesised names of one.
+_IMPORT_LINE = re.compile(r"^(from \S+ import |import \S|\s+\w+,$|\)$)")
+_LAYOUT_TOKENS = (tokenize.NEWLINE, tokenize.NL, tokenize.ENDMARKER, tokenize.COMMENT)
 # Characters str.splitlines() breaks on besides \n and \r; black reads docstrings with it.
 _LINE_BREAKS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 # Characters that start Markdown syntax inside a line; a backslash makes each literal.
@@ -39,95 +47,193 @@ def docstring(text: Any) -> str:
     )
 
 
-def _split_top_level(params: str) -> list[str]:
-    """Split a parameter list on the commas that are not inside brackets."""
-    parts, depth, current = [], 0, ""
-    for char in params:
-        depth += char in "([{"
-        depth -= char in ")]}"
-        if char == "," and depth == 0:
-            parts.append(current.strip())
-            current = ""
-        else:
-            current += char
-    if current.strip():
-        parts.append(current.strip())
-    return parts
+def _tokens(text: str) -> list[tokenize.TokenInfo]:
+    """The tokens of one line of code (a statement, or one element of an exploded list)."""
+    return list(tokenize.generate_tokens(io.StringIO(text + "\n").readline))
 
 
-def _split_at_bracket(
-    pad: str, head: str, body: str, tail: str, hug: bool, line_length: int
-) -> str:
-    """Black's split of a line at one bracket pair: ``head`` ends with the opening bracket.
+def _matching(tokens: list[tokenize.TokenInfo], index: int, step: int) -> int:
+    """The index of the bracket that matches the one at ``index``, searching by ``step``."""
+    depth = 0
+    while True:
+        token = tokens[index]
+        if token.type == tokenize.OP and token.string in _OPEN + _CLOSE:
+            depth += 1 if (token.string in _OPEN) == (step > 0) else -1
+            if depth == 0:
+                return index
+        index += step
 
-    The body goes on one indented line when ``hug`` allows it and it fits; otherwise
-    one item per line, each with a trailing comma.
+
+def _items(
+    text: str, start: int, end: int, tokens: list[tokenize.TokenInfo]
+) -> list[str]:
+    """The comma-separated items of ``text[start:end]``, split at its top-level commas only."""
+    cuts, depth = [], 0
+    for token in tokens:
+        column = token.start[1]
+        if not start <= column < end or token.type != tokenize.OP:
+            continue
+        depth += token.string in _OPEN
+        depth -= token.string in _CLOSE
+        if token.string == "," and depth == 0:
+            cuts.append(column)
+    bounds = [start, *(cut + 1 for cut in cuts), end]
+    parts = [
+        text[a:b].strip().removesuffix(",").strip() for a, b in zip(bounds, bounds[1:])
+    ]
+    return [part for part in parts if part]
+
+
+def layout_line(line: str, line_length: int = 88) -> str:
+    """Lay out one over-long line of code as black does; a line that fits is returned as it is.
+
+    A ``def`` (or ``class``) line splits at its parameters' brackets; any other line
+    that ends in a closing bracket (and maybe ``,`` or ``:``) splits at that bracket.
+    The content goes on one indented line when it fits, otherwise one item per line
+    with a trailing comma; black always puts a lone parameter of a ``def`` on a line of
+    its own with a trailing comma, and explodes a collection literal of several items.
+    Other lines are returned unchanged.
     """
+    if len(line) <= line_length:
+        return line
+    pad = line[: len(line) - len(line.lstrip())]
+    text = line.strip()
+    try:
+        tokens = [t for t in _tokens(text) if t.type not in _LAYOUT_TOKENS]
+    except (tokenize.TokenError, SyntaxError, IndentationError):
+        return line
+    brackets = [
+        i
+        for i, t in enumerate(tokens)
+        if t.type == tokenize.OP and t.string in _OPEN + _CLOSE
+    ]
+    if not brackets:
+        return line
+    words = [t.string for t in tokens[:2]]
+    is_def = words[:1] in (["def"], ["class"]) or words == ["async", "def"]
+    if is_def:
+        opening = brackets[0]
+        closing = _matching(tokens, opening, 1)
+    else:
+        closing = len(tokens) - 1
+        while closing >= 0 and tokens[closing].string in (",", ":"):
+            closing -= 1
+        if closing < 0 or tokens[closing].string not in _CLOSE:
+            return line
+        opening = _matching(tokens, closing, -1)
+    open_at, close_at = tokens[opening].start[1], tokens[closing].start[1]
+    head, tail = text[: open_at + 1], text[close_at:]
+    items = _items(text, open_at + 1, close_at, tokens)
+    before = head[:-1].rstrip()[-1:]
+    is_literal = head[-1] == "{" or not (before.isalnum() or before in "_)]")
+    hug = len(items) > 1 if is_def else not (is_literal and len(items) > 1)
     inner = pad + " " * 4
+    body = ", ".join(items)
     if hug and len(inner) + len(body) <= line_length:
         return f"{pad}{head}\n{inner}{body}\n{pad}{tail}"
-    lines = "".join(f"{inner}{part},\n" for part in _split_top_level(body))
+    lines = "".join(f"{inner}{item},\n" for item in items)
     return f"{pad}{head}\n{lines}{pad}{tail}"
 
 
-def pydef(signature: str, indent: int = 0, line_length: int = 88) -> str:
-    """Lay out a one-line ``def`` signature exactly as black does.
+def python(source: str, line_length: int = 88) -> str:
+    """Generated Python, finished as black would leave it where names decide the layout.
 
-    Black splits a function definition at its first bracket: the parameters go on
-    one indented line when they fit, otherwise one per line with a trailing comma.
-
-    Args:
-        signature: The whole definition on one line, e.g. ``def f(self, a: int) -> int:``.
-        indent: The column the ``def`` starts at.
-        line_length: Black's line length.
-
-    Returns:
-        The definition, on as many lines as black would use, indented.
+    Templates hold the code literally, as one would write it on one line; this filter
+    (``{% filter python %}``) drops the names a file imports but never uses (a template
+    imports what any set of answers may need), writes each ``from ... import`` with its
+    names sorted, on one line or exploded as black does, and lays out each over-long
+    line with :func:`layout_line`. Lines inside strings are left alone.
     """
-    pad = " " * indent
-    if indent + len(signature) <= line_length:
-        return pad + signature
-    head, rest = signature.split("(", 1)
-    params, tail = rest.rsplit(")", 1)
-    # Black adds a trailing comma to a lone parameter, which keeps it on its own line.
-    hug = len(_split_top_level(params)) > 1
-    return _split_at_bracket(pad, f"{head}(", params, f"){tail}", hug, line_length)
+    source = _imports_in_use(source, line_length)
+    inside_strings = _string_lines(source)
+    lines = source.split("\n")
+    laid_out = [
+        line if number in inside_strings else layout_line(line, line_length)
+        for number, line in enumerate(lines, start=1)
+    ]
+    return "\n".join(laid_out)
 
 
-def pyline(statement: str, indent: int = 0, line_length: int = 88) -> str:
-    """Lay out a one-line statement that ends in a bracket exactly as black does.
+def _string_lines(source: str) -> set[int]:
+    """The numbers of the lines that continue a string begun on an earlier line."""
+    inside: set[int] = set()
+    for token in tokenize.generate_tokens(io.StringIO(source).readline):
+        if token.type == tokenize.STRING and token.end[0] > token.start[0]:
+            inside.update(range(token.start[0] + 1, token.end[0] + 1))
+    return inside
 
-    Black splits at the bracket that closes the line: the content goes on one
-    indented line when it fits, otherwise one item per line with a trailing comma.
 
-    Args:
-        statement: The statement on one line, e.g. ``x = f(a, b)``.
-        indent: The column the statement starts at.
-        line_length: Black's line length.
+def _imports_in_use(source: str, line_length: int) -> str:
+    """``source`` with its module-level imports cut down to the names the module uses."""
+    tree = ast.parse(source)
+    # A name the module defines itself is not imported: the definition would hide it.
+    defined = {
+        target.id
+        for node in tree.body
+        if isinstance(node, (ast.Assign, ast.AnnAssign))
+        for target in (node.targets if isinstance(node, ast.Assign) else [node.target])
+        if isinstance(target, ast.Name)
+    } | {
+        node.name
+        for node in tree.body
+        if isinstance(node, (ast.FunctionDef, ast.ClassDef, ast.AsyncFunctionDef))
+    }
+    used = {node.id for node in ast.walk(tree) if isinstance(node, ast.Name)}
+    used -= defined
+    used |= {
+        element.value
+        for node in tree.body
+        if isinstance(node, ast.Assign)
+        and any(
+            isinstance(target, ast.Name) and target.id == "__all__"
+            for target in node.targets
+        )
+        and isinstance(node.value, (ast.List, ast.Tuple))
+        for element in node.value.elts
+        if isinstance(element, ast.Constant)
+    }
+    lines = source.split("\n")
+    imports = [
+        node for node in tree.body if isinstance(node, (ast.Import, ast.ImportFrom))
+    ]
+    for node in reversed(imports):
+        assert node.end_lineno is not None
+        start, end = node.lineno - 1, node.end_lineno
+        if isinstance(node, ast.ImportFrom) and node.module != "__future__":
+            kept = [
+                a.name + (f" as {a.asname}" if a.asname else "")
+                for a in node.names
+                if (a.asname or a.name) in used
+            ]
+            module = "." * node.level + (node.module or "")
+            lines[start:end] = [import_from(kept, module, line_length)] if kept else []
+        elif isinstance(node, ast.Import):
+            kept = [a for a in node.names if (a.asname or a.name).split(".")[0] in used]
+            if not kept:
+                lines[start:end] = []
+    return _tidy_import_block("\n".join(lines), imports and imports[0].lineno)
 
-    Returns:
-        The statement, on as many lines as black would use, indented.
-    """
-    pad = " " * indent
-    if indent + len(statement) <= line_length:
-        return pad + statement
-    close = len(statement.rstrip(",:")) - 1
-    depth = 0
-    for position in range(close, -1, -1):
-        depth += statement[position] in ")]}"
-        depth -= statement[position] in "([{"
-        if depth == 0:
+
+def _tidy_import_block(source: str, first: int) -> str:
+    """Collapse the blank lines left where whole groups of imports were dropped."""
+    if not first:
+        return source
+    lines = source.split("\n")
+    head, rest = lines[: first - 1], lines[first - 1 :]
+    end = 0
+    for index, line in enumerate(rest):
+        if line.strip() and not _IMPORT_LINE.match(line):
+            end = index
             break
-    head, body, tail = (
-        statement[: position + 1],
-        statement[position + 1 : close],
-        statement[close:],
-    )
-    before = head[:-1].rstrip()[-1:]
-    is_literal = head[-1] == "{" or not (before.isalnum() or before in "_)]")
-    # Black always explodes a collection literal that does not fit, one item per line.
-    explode = is_literal and len(_split_top_level(body)) > 1
-    return _split_at_bracket(pad, head, body, tail, not explode, line_length)
+    block, code = rest[:end], rest[end:]
+    gap = len(block) - len("\n".join(block).rstrip("\n").split("\n")) if block else 0
+    kept: list[str] = []
+    for line in block:
+        if line.strip() or (kept and kept[-1].strip()):
+            kept.append(line)
+    while kept and not kept[-1].strip():
+        kept.pop()
+    return "\n".join(head + kept + [""] * gap + code)
 
 
 def import_from(names: Iterable[str], module: str, line_length: int = 88) -> str:

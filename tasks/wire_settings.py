@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import ast
 import bisect
+import importlib.util
 import os
 import re
 import stat
@@ -48,7 +49,7 @@ import tempfile
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
-from typing import Callable, Mapping, Sequence
+from typing import Any, Callable, Mapping, Sequence
 
 LINE_LENGTH = 88  # black's default, which the host uses
 INDENT = "    "
@@ -696,7 +697,17 @@ def write_atomically(path: Path, text: str) -> None:
 
 
 WIRING_TASK = "T102"
-DONE_BY_SCAFFOLD = " · done by the scaffold"
+
+
+def _planfile() -> Any:
+    """The template's module of PLAN.md's format (``extensions/planfile.py``), standard library only."""
+    path = Path(__file__).resolve().parent.parent / "extensions" / "planfile.py"
+    spec = importlib.util.spec_from_file_location("planfile", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("planfile", module)  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
 
 
 def reopen_plan_task(root: Path, slice_: SettingsSlice) -> str:
@@ -711,16 +722,11 @@ def reopen_plan_task(root: Path, slice_: SettingsSlice) -> str:
     if not plan.is_file():
         return ""
     text = plan.read_text()
-    lines = text.splitlines(keepends=True)
-    for index, line in enumerate(lines):
-        if line.startswith(f"- [x] **{WIRING_TASK}**"):
-            reopened = line.replace("- [x]", "- [ ]", 1)
-            lines[index] = reopened.replace(
-                DONE_BY_SCAFFOLD, " · to do by hand, as the wiring task said"
-            )
-            write_atomically(plan, "".join(lines))
-            return str(plan.relative_to(root))
-    return ""
+    reopened = _planfile().reopen(text, WIRING_TASK)
+    if reopened == text:
+        return ""
+    write_atomically(plan, reopened)
+    return str(plan.relative_to(root))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from extensions.naming import singular_pascal, snake
+from extensions.names import singular_pascal, snake
 
 ALL_OPERATIONS = ["create", "get", "list", "update", "delete"]
 THREE_PROVIDERS = ["google", "aws", "opsgenie"]

@@ -5,7 +5,6 @@ from __future__ import annotations
 import difflib
 import hashlib
 import importlib.util
-import re
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -21,7 +20,7 @@ sys.path.insert(0, str(ROOT))  # the template's helpers, importable as `extensio
 
 import hosts  # noqa: E402
 from extensions import jinja as template_jinja  # noqa: E402
-from extensions import naming  # noqa: E402
+from extensions import features, inventory  # noqa: E402
 
 # The host generation the template writes for: tests generate into fresh copies of it.
 HOST = hosts.MODULES
@@ -62,33 +61,21 @@ def pristine_app() -> Path:
     return hosts.extract(HOST) / hosts.APP
 
 
-def feature_names(host: Path, module: str) -> naming.FeatureNames:
-    """The names of the feature ``module`` of ``host``, from its answers file."""
+def feature_of(host: Path, module: str) -> features.Feature:
+    """The feature ``module`` of ``host``, from its answers file."""
     answers = yaml.safe_load((host / f".copier-answers.{module}.yml").read_text())
-    names = naming.feature_names(answers)
-    assert names is not None
-    return names
+    return features.feature_for(answers)
 
 
 def feature_paths(host: Path, module: str) -> list[str]:
     """The files, relative to the host root, that the feature ``module`` of ``host`` owns."""
-    return feature_names(host, module).generated_files
+    return feature_of(host, module).files
 
 
 def plan_progress(host: Path, module: str) -> subprocess.CompletedProcess[str]:
     """Run the feature's plan check as its closing message suggests: ``python3 .../test_plan.py``."""
-    script = f"{feature_names(host, module).unit_tests}/test_plan.py"
+    script = f"{feature_of(host, module).unit_tests}/test_plan.py"
     return hosts.run(HOST, host, ["python3", script])
-
-
-def wired_host_files(kind: str) -> list[str]:
-    """Host files the wiring task edits for a feature of ``kind``; examples keep their change as one diff."""
-    folder = "integrations" if kind == "integration" else "features"
-    return [
-        f"infrastructure/configuration/{folder}/__init__.py",
-        "infrastructure/configuration/settings.py",
-        ".env.example",
-    ]
 
 
 def copy_command(
@@ -122,10 +109,10 @@ def tree_files(root: Path, paths: list[str]) -> dict[str, bytes]:
     return files
 
 
-def host_wiring_diff(before: Path, after: Path, kind: str = "module") -> str:
-    """The unified diff of the host files the wiring task edits."""
+def host_wiring_diff(before: Path, after: Path, files: list[str]) -> str:
+    """The unified diff of ``files`` (the host files the wiring task edits)."""
     chunks = []
-    for relative in wired_host_files(kind):
+    for relative in files:
         old = (before / relative).read_text().splitlines(keepends=True)
         new = (after / relative).read_text().splitlines(keepends=True)
         chunks.extend(difflib.unified_diff(old, new, f"a/{relative}", f"b/{relative}"))
@@ -157,15 +144,15 @@ def feature_gates(host: Path, modules: list[str]) -> list[Gate]:
     the features' code; ``mypy --strict``; the features' tests, then at least 90%
     coverage of each feature's code; each feature's plan check.
     """
-    features = [feature_names(host, module) for module in modules]
+    found = [feature_of(host, module) for module in modules]
     python_files = _unique(
         path
-        for names in features
-        for path in names.generated_files + wired_host_files(names.kind)
+        for feature in found
+        for path in feature.files + feature.wired_files
         if path.endswith(".py") and (host / path).is_file()
     )
-    sources = _unique(path for names in features for path in names.source_paths)
-    tests = _unique(path for names in features for path in names.test_dirs)
+    sources = _unique(path for feature in found for path in feature.source_paths)
+    tests = _unique(path for feature in found for path in feature.test_dirs)
     mypy = ["python3", "-m", "mypy", "--follow-imports=silent"]
     coverage = ["python3", "-m", "coverage"]
     gates = [
@@ -181,15 +168,19 @@ def feature_gates(host: Path, modules: list[str]) -> list[Gate]:
             [*coverage, "run", "-m", "pytest", "-q", "-p", "no:cacheprovider", *tests],
         ),
     ]
-    for names in features:
-        include = f"--include={names.coverage_include}"
+    for feature in found:
+        include = f"--include={feature.coverage_include}"
         gates += [
             Gate(
                 "coverage",
                 [*coverage, "report", "-m", include, "--fail-under=90"],
-                names.module,
+                feature.names.module,
             ),
-            Gate("plan", ["python3", f"{names.unit_tests}/test_plan.py"], names.module),
+            Gate(
+                "plan",
+                ["python3", f"{feature.unit_tests}/test_plan.py"],
+                feature.names.module,
+            ),
         ]
     return gates
 
@@ -231,16 +222,16 @@ def failed_gates(
 
 def _names_files_of(host: Path, module: str, output: str) -> bool:
     """Whether ``output`` names a file of the feature ``module``."""
-    names = feature_names(host, module)
-    return any(path in output for path in names.source_paths + names.test_dirs)
+    feature = feature_of(host, module)
+    return any(path in output for path in feature.source_paths + feature.test_dirs)
 
 
 def template_environment() -> Environment:
-    """Jinja configured as copier.yml configures it, with the template's filters.
+    """Jinja configured as copier.yml configures it, with the template's extensions.
 
     Renders one template file directly, without a copier run: fast enough for
     property tests over many answers. Template names start at the repository root
-    (``template/module/...``), as the templates' own includes do.
+    (``template/modules/module/...``), as the templates' own includes do.
     """
     environment = Environment(
         loader=FileSystemLoader(ROOT),
@@ -248,39 +239,28 @@ def template_environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         undefined=StrictUndefined,
+        extensions=[template_jinja.Filters, template_jinja.PythonFiles],
     )
-    environment.filters.update(template_jinja.FILTERS)
     return environment
 
 
-_YIELD = re.compile(r"\{% yield (\w+) from (\w+) %\}(.*?)\{% endyield %\}")
+def render_context(answers: dict[str, Any]) -> dict[str, Any]:
+    """What a template sees: the answers, and the feature they describe."""
+    feature = features.feature_for(answers)
+    return {**answers, "feature": feature, "names": feature.names, "ops": feature.ops}
 
 
 def template_files(context: dict[str, Any]) -> list[tuple[str, str, dict[str, Any]]]:
-    """The files copier writes for ``context`` (answers plus ``names``), without running it.
+    """The files copier writes for ``context`` (from :func:`render_context`), without running it.
 
     Returns (template name for :func:`template_environment`, destination path, the
-    context to render it with), one per file: a path segment that renders empty drops
-    the file, and a ``{% yield x from xs %}`` segment gives one file per item, as in copier.
+    context to render it with), one per file, the answers file left out.
     """
-    environment = template_environment()
-    kind_root = ROOT / "template" / str(context.get("kind", "module"))
-    found = []
-    for template in sorted(kind_root.rglob("*.jinja")):
-        relative = template.relative_to(kind_root).as_posix()
-        if relative.startswith("{{ _copier_conf"):
-            continue  # the answers file, which copier itself writes
-        match = _YIELD.search(relative)
-        items = context[match[2]] if match else [None]
-        for item in items:
-            local = {**context, match[1]: item} if match else dict(context)
-            path = _YIELD.sub(match[3], relative) if match else relative
-            parts = [
-                environment.from_string(part).render(local) for part in path.split("/")
-            ]
-            if all(parts):
-                destination = "/".join(parts).removesuffix(".jinja")
-                found.append(
-                    (template.relative_to(ROOT).as_posix(), destination, local)
-                )
-    return found
+    tree = context["feature"].tree
+    return [
+        (f"template/{tree}/{relative}", destination, local)
+        for relative, destination, local in inventory.rendered_paths(
+            inventory.TEMPLATES / tree, context
+        )
+        if not relative.startswith("{{ _copier_conf")
+    ]

@@ -15,10 +15,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from extensions import naming
 from support import (
     CANONICAL_ANSWERS,
     INTEGRATION_ANSWERS,
+    render_context,
     template_environment,
     template_files,
 )
@@ -28,12 +28,12 @@ BLACK = black.Mode(target_versions={black.TargetVersion.PY311})
 ENVIRONMENT = template_environment()
 # Where each kind's package docstring and HTTP tag are rendered.
 PACKAGE_INIT = {
-    "module": "template/module/modules/{{ module_name }}/__init__.py.jinja",
-    "integration": "template/integration/integrations/{{ module_name }}/__init__.py.jinja",
+    "module": "template/modules/module/modules/{{ module_name }}/__init__.py.jinja",
+    "integration": "template/modules/integration/integrations/{{ module_name }}/__init__.py.jinja",
 }
 ROUTER = {
-    "module": "template/module/api/v1/{{ module_name }}.py.jinja",
-    "integration": "template/integration/api/v1/{% if endpoint %}{{ module_name }}.py{% endif %}.jinja",
+    "module": "template/modules/module/api/v1/{{ module_name }}.py.jinja",
+    "integration": "template/modules/integration/api/v1/{% if endpoint %}{{ module_name }}.py{% endif %}.jinja",
 }
 
 # What the answers' validators let through: no control characters but tab and newline.
@@ -49,9 +49,7 @@ text = st.text(
 
 def render_all(kind: str, **answers: Any) -> dict[str, str]:
     """Every Python file of a feature of ``kind``, rendered from ``answers``, by template name."""
-    context: dict[str, Any] = {**KINDS[kind], **answers}
-    context.setdefault("providers", [])
-    context["names"] = naming.feature_names(context)
+    context = render_context({**KINDS[kind], **answers})
     return {
         template: ENVIRONMENT.get_template(template).render(local)
         for template, path, local in template_files(context)

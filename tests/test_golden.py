@@ -16,6 +16,7 @@ import yaml
 
 from support import (
     EXAMPLES_DIR,
+    feature_of,
     feature_paths,
     host_wiring_diff,
     pristine_app,
@@ -58,7 +59,8 @@ def test_docs_example_matches_a_fresh_render(
         and not (pristine_app() / path).exists()
     ]
     rendered = tree_files(project, paths)
-    rendered[WIRING_DIFF] = host_wiring_diff(pristine_app(), project, kind).encode()
+    wired = feature_of(project, answers["module_name"]).wired_files
+    rendered[WIRING_DIFF] = host_wiring_diff(pristine_app(), project, wired).encode()
 
     if request.config.getoption("--update-golden"):
         for child in example.iterdir():

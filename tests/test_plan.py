@@ -13,12 +13,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from extensions import naming
 import hosts
 from support import (
     CANONICAL_ANSWERS,
     HOST,
     plan_progress,
+    render_context,
     template_environment,
     template_files,
 )
@@ -38,7 +38,14 @@ SECTIONS = [
     "11. Architectural checklist",
 ]
 ENVIRONMENT = template_environment()
-PLAN_TEMPLATE = "template/shared/PLAN.md.jinja"
+
+
+def plan_template(answers: dict[str, Any]) -> str:
+    """The PLAN.md template of the feature the answers describe."""
+    feature = render_context(answers)["feature"]
+    return f"template/{feature.tree}/{feature.package.split('/')[0]}/{{{{ module_name }}}}/PLAN.md.jinja"
+
+
 MARKDOWN = MarkdownIt("commonmark").enable("table")
 TASK_LINE = re.compile(r"^- \[[ x]\] \*\*(T\d{3})\*\*")
 
@@ -54,8 +61,9 @@ def render_plan(**answers: Any) -> str:
     }
     context.update(success_criteria=[], out_of_scope=[])
     context.update(answers)
-    context["names"] = naming.feature_names(context)
-    return ENVIRONMENT.get_template(PLAN_TEMPLATE).render(context)
+    return ENVIRONMENT.get_template(plan_template(context)).render(
+        render_context(context)
+    )
 
 
 def structure(plan: str) -> dict[str, Any]:
@@ -283,20 +291,20 @@ def test_plan_check_fails_on_a_repeated_task_id(generate: Any, host: Path) -> No
 
 
 @pytest.mark.parametrize("case", CASES)
-def test_todo_places_counted_by_the_helpers_are_the_markers_in_the_code(
+def test_every_marker_of_left_work_is_an_open_task_and_every_open_task_has_its_marker(
     case: str,
 ) -> None:
-    context = {**CANONICAL_ANSWERS, **case_answers(case)}
-    context.setdefault("providers", [])
-    names = naming.feature_names(context)
-    context["names"] = names
-    marker = f"TODO({names.module})"
-    counted: dict[str, int] = {}
+    context = render_context({**CANONICAL_ANSWERS, **case_answers(case)})
+    feature = context["feature"]
+    marker = f"TODO({feature.names.module})"
+    marked = set()
     for template, path, local in template_files(context):
-        if not path.endswith(".py"):
-            continue  # the plan quotes the marker in its tasks
         text = ENVIRONMENT.get_template(template).render(local)
-        if marker in text:
-            counted[path] = text.count(marker)
+        if path.endswith(".py") and marker in text:
+            marked.add(path)
+    open_tasks = {
+        task.where: task for task in feature.tasks if not task.done and task.where
+    }
+    tracked = {path for path, task in open_tasks.items() if task.marker == marker}
 
-    assert counted == names.todo_places
+    assert marked == tracked

@@ -18,7 +18,7 @@ import yaml
 
 import hosts
 from matrix import GROUPS, case_answers
-from support import HOST, copy_command, failed_gates, feature_names
+from support import HOST, copy_command, failed_gates, feature_of
 
 
 @dataclass
@@ -114,7 +114,7 @@ def test_host_ci_step_passes_with_the_group_generated(run: GroupRun, step: str) 
 def test_host_type_check_reports_nothing_in_the_feature(
     run: GroupRun, case: str
 ) -> None:
-    names = feature_names(run.app, module_of(case))
+    feature = feature_of(run.app, module_of(case))
     lint = next(
         run.ci[step.name] for step in HOST.ci_steps if "lint-ci" in step.targets
     )
@@ -122,7 +122,7 @@ def test_host_type_check_reports_nothing_in_the_feature(
     ours = [
         line
         for line in lint.stdout.splitlines()
-        if line.startswith(tuple(names.source_paths))
+        if line.startswith(tuple(feature.source_paths))
     ]
 
     assert "error:" in lint.stdout  # the host's own errors: its mypy did run

@@ -9,11 +9,11 @@ from typing import Any
 import pytest
 import yaml
 
-from extensions import naming
 from support import (
     CANONICAL_ANSWERS,
     INTEGRATION_ANSWERS,
     ROOT,
+    render_context,
     template_environment,
     template_files,
 )
@@ -139,8 +139,7 @@ def test_question_has_a_default_so_non_interactive_updates_work(question: str) -
 def test_every_generated_test_module_carries_the_hosts_marker_of_its_level(
     answers: dict[str, Any]
 ) -> None:
-    context = {**answers, "providers": answers.get("providers", [])}
-    context["names"] = naming.feature_names(context)
+    context = render_context(answers)
     environment = template_environment()
     marked = {}
     for template, path, local in template_files(context):

@@ -16,8 +16,8 @@ from pathlib import Path
 from support import ROOT
 
 TEMPLATE_PARTS = ["copier.yml", "template", "extensions", "tasks"]
-MODULE = "module/modules/{{ module_name }}"
-INTEGRATION = "integration/integrations/{{ module_name }}"
+MODULE = "modules/module/modules/{{ module_name }}"
+INTEGRATION = "modules/integration/integrations/{{ module_name }}"
 
 # The rename of v2, as the migration in v2's copier.yml names it.
 RENAMED_FROM = "modules/{module_name}/validation.py"
@@ -70,17 +70,20 @@ V2_EDITS = [
         1,
     ),
     # A new plan task, for modules and integrations alike.
-    (
-        "extensions/plan.py",
-        '    readme = f"{package}/README.md"\n',
-        '    add(306, "Runbook entry for on-call: symptoms, log events, the switch-off",'
-        " [], 1, False, [MANUAL])\n"
-        '    readme = f"{package}/README.md"\n',
-        2,
+    *(
+        (
+            f"extensions/features/modules/{kind}.py",
+            '        readme = f"{package}/README.md"\n',
+            '        add(306, "Runbook entry for on-call: symptoms, log events, the switch-off",'
+            " [], 1, False, [MANUAL])\n"
+            '        readme = f"{package}/README.md"\n',
+            1,
+        )
+        for kind in ("module", "integration")
     ),
     # The new question, used by the plan.
     (
-        "template/shared/PLAN.md.jinja",
+        "template/modules/shared/PLAN.md.jinja",
         "Watch these log events:",
         "Runbook: {{ runbook_url if runbook_url else '_to write_' }}.\n\nWatch these log events:",
         1,
@@ -142,7 +145,7 @@ def build_versions(repo: Path, rename: bool = True, source: Path = ROOT) -> Path
         path.write_text(text.replace(old, new))
     new_test = (
         repo
-        / "template/module/tests/unit/modules/{{ module_name }}/test_models.py.jinja"
+        / "template/modules/module/tests/unit/modules/{{ module_name }}/test_models.py.jinja"
     )
     new_test.write_text(
         '"""Unit tests of the {{ feature_name | docstring }} domain models."""\n\n'
@@ -163,7 +166,7 @@ def build_versions(repo: Path, rename: bool = True, source: Path = ROOT) -> Path
         )
         for path in [
             *(repo / "template").rglob("*.jinja"),
-            *(repo / "extensions").glob("*.py"),
+            *(repo / "extensions").rglob("*.py"),
         ]:
             text = path.read_text()
             for old, new in RENAME_REFERENCES:

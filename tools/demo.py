@@ -87,7 +87,7 @@ def main() -> int:
     features = [
         path
         for module in modules
-        for path in support.feature_names(host, module).source_paths
+        for path in support.feature_of(host, module).source_paths
     ]
     print(f"\n{'check':<34}{'result':<7}{'seconds':>6}  totals")
     failed = 0
@@ -103,7 +103,7 @@ def main() -> int:
         failed += not report(f"{owner}: {gate.name}", started, completed, features)
 
     for module in modules:
-        package = support.feature_names(host, module).package
+        package = support.feature_of(host, module).package
         print(f"\n{module} is in {host / package}")
     print(f"\n{failed} check(s) failed" if failed else "\nevery check passed")
     return 1 if failed else 0

@@ -1,4 +1,4 @@
-"""Routes of Email Delivery, mounted under ``/api/v1`` by the endpoint's ``register_routes`` hook."""
+"""Routes of Email Delivery, mounted under ``/api/v1`` by the ``register_routes`` hook of ``modules/email_delivery``."""
 
 from typing import Any
 

@@ -1,4 +1,4 @@
-"""Routes of Incident Notes, mounted under ``/api/v1`` by the feature's ``register_routes`` hook."""
+"""Routes of Incident Notes, mounted under ``/api/v1`` by the ``register_routes`` hook of ``modules/incident_notes``."""
 
 from typing import Any
 

@@ -47,9 +47,9 @@ def app(
 ) -> Iterator[FastAPI]:
     """A FastAPI app with the endpoint mounted, on test settings and the fake client."""
     monkeypatch.setattr(controllers, "get_email_delivery_client", lambda: fake)
+    switch = "email_delivery.EMAIL_DELIVERY_ENDPOINT_ENABLED"
     app = FastAPI()
     register_routes(app)
-    switch = "email_delivery.EMAIL_DELIVERY_ENDPOINT_ENABLED"
     settings = make_mock_settings(**{switch: True})
     app.dependency_overrides[get_settings] = lambda: settings
     # The host's authentication stays real: only its key set and identity store are

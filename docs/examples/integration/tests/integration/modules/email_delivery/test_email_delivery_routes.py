@@ -1,4 +1,4 @@
-"""Every Email Delivery route over HTTP, on the fake client: success, error mapping, input checks, auth."""
+"""Every Email Delivery route over HTTP, on the fake client: success, each error mapping, input checks, auth."""
 
 from typing import Any
 from unittest.mock import MagicMock

@@ -16,8 +16,7 @@ from infrastructure.services import (
     get_jwks_manager,
     get_settings,
 )
-from modules.incident_notes import register_routes
-from modules.incident_notes import controllers
+from modules.incident_notes import controllers, register_routes
 from modules.incident_notes.service import IncidentNotesService
 from tests.unit.modules.incident_notes.fakes import FakeIncidentNotesProvider
 
@@ -64,9 +63,10 @@ def app(
     """A FastAPI app with the feature mounted, on test settings and the test service."""
     builder = "build_incident_notes_service"
     monkeypatch.setattr(controllers, builder, lambda: service)
+    switch = "incident_notes.INCIDENT_NOTES_ENABLED"
     app = FastAPI()
     register_routes(app)
-    settings = make_mock_settings(**{"incident_notes.INCIDENT_NOTES_ENABLED": True})
+    settings = make_mock_settings(**{switch: True})
     app.dependency_overrides[get_settings] = lambda: settings
     # The host's authentication stays real: only its key set and identity store are
     # doubles, so a request without a bearer token meets the host's own 401.

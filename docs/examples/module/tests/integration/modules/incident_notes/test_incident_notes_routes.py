@@ -106,18 +106,21 @@ def test_route_never_echoes_a_back_end_exception(
 def test_route_answers_404_while_the_feature_is_off(
     app: FastAPI,
     make_mock_settings: Any,
+    fake: Any,
     method: str,
     path: str,
     body: Any,
     status: int,
 ) -> None:
-    settings = make_mock_settings(**{"incident_notes.INCIDENT_NOTES_ENABLED": False})
+    switch = "incident_notes.INCIDENT_NOTES_ENABLED"
+    settings = make_mock_settings(**{switch: False})
     app.dependency_overrides[get_settings] = lambda: settings
 
     with TestClient(app) as client:
         response = client.request(method, path, json=body)
 
     assert response.status_code == 404
+    assert fake.calls == []
 
 
 @pytest.mark.parametrize(("method", "path", "body", "status"), ROUTES)

@@ -1,6 +1,6 @@
 """PLAN.md of Incident Notes holds: unique task IDs, named files exist, every ticked box's check passes.
 
-Run ``python tests/unit/modules/incident_notes/test_plan.py`` from the application root
+Run ``python3 tests/unit/modules/incident_notes/test_plan.py`` from the application root
 for the progress of each phase.
 
 A check is the HTML comment ending a checklist line, clauses separated by ``;``:
@@ -22,7 +22,7 @@ APP_ROOT = Path(__file__).resolve().parents[4]
 PLAN = APP_ROOT / "modules" / "incident_notes" / "PLAN.md"
 
 _ITEM = re.compile(
-    r"^- \[(?P<mark>[ xX])\] (?P<text>.*?)(?:<!-- check: (?P<check>.*) -->)?\s*$"
+    r"^- \[(?P<mark>[ xX])\] (?P<text>.*?)(?:<!-- check: (?P<check>.*) -->)?\s*$",
 )
 _TASK_ID = re.compile(r"^\*\*(?P<id>T\d{3})\*\*")
 _PHASE = re.compile(r"^### (?P<phase>Phase \d+: .*)$")
@@ -66,16 +66,27 @@ def read_plan(text: str) -> list[Item]:
                     done=match["mark"] != " ",
                     text=match["text"],
                     check=(match["check"] or "").strip(),
-                )
+                ),
             )
     return items
+
+
+def named_paths(item: Item) -> list[tuple[str, bool]]:
+    """The files a checklist line names, each with whether it is marked ``(new)``."""
+    found = _PATH.finditer(item.text)
+    return [(match["path"], bool(match["new"])) for match in found]
 
 
 def _files(path: Path) -> list[Path]:
     return sorted(path.rglob("*.py")) if path.is_dir() else [path]
 
 
-def failures(check: str, root: Path = APP_ROOT) -> list[str]:
+def _matching_lines(path: Path, pattern: re.Pattern[str]) -> list[int]:
+    lines = enumerate(path.read_text().splitlines(), start=1)
+    return [number for number, line in lines if pattern.search(line)]
+
+
+def failures(check: str, root: Path) -> list[str]:
     """Why ``check`` does not hold in ``root``; an empty list when it holds."""
     problems: list[str] = []
     for clause in filter(None, (part.strip() for part in check.split(";"))):
@@ -83,30 +94,26 @@ def failures(check: str, root: Path = APP_ROOT) -> list[str]:
         if kind == "manual":
             continue
         if kind == "exists":
-            problems += [
-                f"{arg} does not exist" for arg in args if not (root / arg).exists()
-            ]
+            missing = [arg for arg in args if not (root / arg).exists()]
+            problems += [f"{arg} does not exist" for arg in missing]
             continue
         target = root / args[0]
+        files = _files(target)
         if not target.exists():
             problems.append(f"{args[0]} does not exist")
         elif kind == "absent":
-            problems += [
-                f"{path.relative_to(root)} still contains {args[1]!r}"
-                for path in _files(target)
-                if args[1] in path.read_text()
-            ]
+            holding = [path for path in files if args[1] in path.read_text()]
+            for path in holding:
+                problems.append(f"{path.relative_to(root)} still contains {args[1]!r}")
         elif kind == "contains":
-            if not any(args[1] in path.read_text() for path in _files(target)):
+            if not any(args[1] in path.read_text() for path in files):
                 problems.append(f"{args[0]} does not contain {args[1]!r}")
         elif kind == "no-line":
             pattern = re.compile(args[1])
-            problems += [
-                f"{path.relative_to(root)}:{number} matches {args[1]!r}"
-                for path in _files(target)
-                for number, line in enumerate(path.read_text().splitlines(), start=1)
-                if pattern.search(line)
-            ]
+            for path in files:
+                for number in _matching_lines(path, pattern):
+                    where = f"{path.relative_to(root)}:{number}"
+                    problems.append(f"{where} matches {args[1]!r}")
         else:
             problems.append(f"unknown check {kind!r}")
     return problems
@@ -142,12 +149,10 @@ def test_every_task_belongs_to_a_phase() -> None:
 
 def test_every_named_file_exists_or_is_marked_new() -> None:
     missing = [
-        f"{task.label}: {match['path']}"
+        f"{task.label}: {path}"
         for task in TASKS
-        for match in _PATH.finditer(task.text)
-        if not match["new"]
-        and "/" in match["path"]
-        and not (APP_ROOT / match["path"]).exists()
+        for path, new in named_paths(task)
+        if not new and "/" in path and not (APP_ROOT / path).exists()
     ]
 
     assert missing == []
@@ -159,13 +164,15 @@ def test_every_named_file_exists_or_is_marked_new() -> None:
     ids=lambda item: item.label,
 )
 def test_ticked_item_check_holds(item: Item) -> None:
-    assert failures(item.check) == []
+    assert failures(item.check, APP_ROOT) == []
 
 
 if __name__ == "__main__":
     for phase, (done, total) in progress(TASKS).items():
         print(f"{phase}: {done}/{total} done")
-    broken = [item.label for item in ITEMS if item.done and failures(item.check)]
+    broken = [
+        item.label for item in ITEMS if item.done and failures(item.check, APP_ROOT)
+    ]
     print(
         "every ticked box holds"
         if not broken

@@ -1,0 +1,202 @@
+"""A feature of one kind for one host generation: the one interface every kind implements.
+
+Each host generation is a package here (``modules/``), each kind a class in it
+(``module.Module``, ``integration.Integration``), with its template tree in
+``template/<generation>/<kind>/``. The class owns what differs by kind and generation:
+paths, settings, the plan's tasks, risks and rules, the commands, the log events.
+:func:`feature_for` is the one place that chooses by kind.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+from abc import ABC, abstractmethod
+from collections.abc import Mapping
+from functools import cached_property, lru_cache
+from typing import Any, ClassVar
+
+from .. import inventory
+from ..names import Names
+from ..operations import Operations
+from ..plan import PHASES, Risk, Rule, Setting, StrategyRow, Task
+
+GENERATIONS = ("modules",)
+REGISTRY: dict[tuple[str, str], type[Feature]] = {}
+# The answers a feature is built from; the plan's free text is rendered as it is.
+INPUTS = (
+    "generation",
+    "kind",
+    "feature_name",
+    "module_name",
+    "entity_name",
+    "operations",
+    "providers",
+    "primary_provider",
+    "endpoint",
+    "require_auth",
+)
+
+
+class Feature(ABC):
+    """One feature, as its answers describe it, for its host generation.
+
+    Args:
+        answers: The answers of copier.yml (at least ``feature_name``, ``module_name``,
+            ``entity_name``, ``operations`` and ``kind``).
+    """
+
+    generation: ClassVar[str]
+    kind: ClassVar[str]
+    # What the plan and docstrings call a feature of this kind.
+    noun: ClassVar[str]
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if "kind" in cls.__dict__:
+            REGISTRY[(cls.generation, cls.kind)] = cls
+
+    def __init__(self, answers: Mapping[str, Any]) -> None:
+        self.answers = dict(answers)
+        self.names = Names(
+            title=str(answers["feature_name"]),
+            module=str(answers["module_name"]),
+            entity=str(answers["entity_name"]),
+        )
+        self.ops = Operations.select(self.names, answers.get("operations") or ())
+        self.require_auth = bool(answers.get("require_auth", True))
+
+    # --- where things are -------------------------------------------------------------
+
+    @property
+    @abstractmethod
+    def package(self) -> str:
+        """The feature's own folder, relative to the application root."""
+
+    @property
+    @abstractmethod
+    def has_routes(self) -> bool:
+        """Whether the feature serves HTTP routes."""
+
+    @property
+    def tree(self) -> str:
+        """The feature's template tree, under ``template/``."""
+        return f"{self.generation}/{self.kind}"
+
+    @cached_property
+    def files(self) -> list[str]:
+        """Every file the template writes for this feature, relative to the application root."""
+        return inventory.files(self.tree, self.answers)
+
+    @property
+    @abstractmethod
+    def unit_tests(self) -> str:
+        """The folder of the feature's unit tests."""
+
+    @property
+    @abstractmethod
+    def route_tests(self) -> str:
+        """The folder of the feature's route tests (only written when it has routes)."""
+
+    @property
+    def test_dirs(self) -> list[str]:
+        """The folders of the feature's tests."""
+        return [self.unit_tests] + ([self.route_tests] if self.has_routes else [])
+
+    @cached_property
+    def source_paths(self) -> list[str]:
+        """The feature's code outside the tests: its own package first, then the rest."""
+        found: list[str] = [self.package]
+        for path in self.files:
+            if path.endswith(".py") and not path.startswith("tests/"):
+                parts = path.split("/")
+                nested = len(parts) > 2 and parts[0] in self.package_roots
+                top = "/".join(parts[:2]) if nested else path
+                if top not in found:
+                    found.append(top)
+        return found
+
+    @property
+    def package_roots(self) -> tuple[str, ...]:
+        """The host's folders that hold features' packages."""
+        return (self.package.split("/")[0],)
+
+    @property
+    def coverage_include(self) -> str:
+        """The ``--include`` patterns of ``coverage report`` that select the feature's code."""
+        return ",".join(
+            path if path.endswith(".py") else f"{path}/*" for path in self.source_paths
+        )
+
+    # --- the plan ---------------------------------------------------------------------
+
+    @cached_property
+    def tasks(self) -> list[Task]:
+        """The implementation plan's tasks, in ID order."""
+        return self.build_tasks()
+
+    @abstractmethod
+    def build_tasks(self) -> list[Task]:
+        """Every task of the plan."""
+
+    def phase_tasks(self, phase: int) -> list[Task]:
+        """The tasks of one phase (1, 2 or 3)."""
+        return [task for task in self.tasks if task.phase == phase]
+
+    def phase_title(self, phase: int) -> str:
+        return PHASES[phase - 1]
+
+    def task_id(self, title_start: str) -> str:
+        """The ID of the task whose title starts with ``title_start``."""
+        return next(
+            task.id for task in self.tasks if task.title.startswith(title_start)
+        )
+
+    @abstractmethod
+    def phase_commands(self, phase: int) -> list[str]:
+        """The commands that close a phase, run from the application root."""
+
+    @property
+    @abstractmethod
+    def risks(self) -> list[Risk]:
+        """The risks the answers make real, most specific first."""
+
+    @property
+    @abstractmethod
+    def testing_strategy(self) -> list[StrategyRow]:
+        """The generated test files by level, with what each covers."""
+
+    @property
+    @abstractmethod
+    def rules(self) -> list[Rule]:
+        """The host's rules the generated code satisfies, each with its check."""
+
+    @property
+    @abstractmethod
+    def settings_variables(self) -> list[Setting]:
+        """The fields of the settings slice, in declaration order."""
+
+    @property
+    @abstractmethod
+    def log_events(self) -> list[str]:
+        """Every structlog event the feature emits."""
+
+
+def _load_generations() -> None:
+    for generation in GENERATIONS:
+        importlib.import_module(f"{__name__}.{generation}")
+
+
+@lru_cache(maxsize=64)
+def _cached(inputs: str) -> Feature:
+    answers = json.loads(inputs)
+    key = (answers.get("generation", GENERATIONS[0]), answers.get("kind", "module"))
+    return REGISTRY[key](answers)
+
+
+def feature_for(answers: Mapping[str, Any]) -> Feature:
+    """The feature the answers describe, of their kind and host generation (built once)."""
+    if not REGISTRY:
+        _load_generations()
+    inputs = {key: answers[key] for key in INPUTS if key in answers}
+    return _cached(json.dumps(inputs, sort_keys=True))

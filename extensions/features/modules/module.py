@@ -1,0 +1,508 @@
+"""A module of the modules generation: a business feature with routes, a service and provider plug-ins."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from ...operations import Operation
+from ...plan import (
+    INDENTED_IMPORT,
+    MANUAL,
+    Risk,
+    Rule,
+    Setting,
+    StrategyRow,
+    Task,
+    TaskList,
+    absent,
+    contains,
+    exists,
+    no_line,
+)
+from . import ModulesFeature
+
+
+class Module(ModulesFeature):
+    """``modules/<m>/``: schemas, models, service, controllers, responses, providers, router."""
+
+    kind = "module"
+    settings_folder = "features"
+    settings_base = "FeatureSettings"
+    noun = "feature"
+    secrets = "secrets"
+    first_tests = "test_hooks.py"
+    limit_doc = "`?limit=` (1 to the max page size)"
+
+    def __init__(self, answers: Mapping[str, Any]) -> None:
+        super().__init__(answers)
+        self.providers: tuple[str, ...] = tuple(answers.get("providers") or ())
+        primary = answers.get("primary_provider") if len(self.providers) > 1 else None
+        if primary not in self.providers:
+            primary = self.providers[0] if self.providers else None
+        self.primary_provider: str | None = primary
+
+    @property
+    def package(self) -> str:
+        return f"modules/{self.names.module}"
+
+    @property
+    def has_routes(self) -> bool:
+        return True
+
+    @property
+    def unit_tests(self) -> str:
+        return f"tests/unit/modules/{self.names.module}"
+
+    def status_codes(self, op: Operation) -> list[int]:
+        return [op.status_code, 400, 401, 404, 422, 503]
+
+    @property
+    def has_providers(self) -> bool:
+        return bool(self.providers)
+
+    @property
+    def provider_token_envs(self) -> list[str]:
+        """The environment variables of the providers' API tokens, in provider order."""
+        return [self.names.provider_token_env(provider) for provider in self.providers]
+
+    @property
+    def input_models(self) -> list[str]:
+        """The domain dataclasses that carry input: a draft to create, changes to apply."""
+        entity = self.names.entity
+        suffixes = (("create", "Draft"), ("update", "Changes"))
+        return [entity + suffix for verb, suffix in suffixes if self.ops.has(verb)]
+
+    @property
+    def settings_variables(self) -> list[Setting]:
+        n = self.names
+        found = [
+            Setting(
+                n.env("ENABLED"),
+                "bool",
+                "False",
+                (),
+                f"Serve the {n.title} routes. Off until the feature is rolled out.",
+            ),
+            Setting(
+                n.env("TIMEOUT_SECONDS"),
+                "float",
+                "10.0",
+                ("gt=0", "le=60"),
+                "Timeout of one call to an external back-end, in seconds.",
+            ),
+        ]
+        if self.ops.has("list"):
+            found.append(
+                Setting(
+                    n.env("MAX_PAGE_SIZE"),
+                    "int",
+                    "100",
+                    ("ge=1", "le=1000"),
+                    f"The largest page of {n.entity_plural_words} a list request may ask for.",
+                )
+            )
+        if self.has_providers:
+            found.append(
+                Setting(
+                    n.env("PRIMARY_PROVIDER"),
+                    "str",
+                    f'"{self.primary_provider}"',
+                    (),
+                    f"The provider that is the source of truth: one of {', '.join(self.providers)}.",
+                )
+            )
+            found += [
+                Setting(
+                    n.provider_token_env(provider),
+                    "SecretStr | None",
+                    "None",
+                    (),
+                    f"API token of the {provider} provider.",
+                )
+                for provider in self.providers
+            ]
+        return found
+
+    @property
+    def log_events(self) -> list[str]:
+        m = self.names.module
+        events = [f"{m}_ready", f"{m}_disabled", *(op.event for op in self.ops)]
+        events.append(f"{m}_operation_failed")
+        if self.has_providers:
+            events.append(f"{m}_provider_call_failed")
+        return events
+
+    def build_tasks(self) -> list[Task]:
+        n = self.names
+        package = self.package
+        marker = f"TODO({n.module})"
+        unit = self.unit_tests
+        ops = len(self.ops)
+        verbs = self.ops.verbs
+        tasks = TaskList(marker)
+        add = tasks.add
+
+        # Phase 1: what every later task stands on.
+        self.add_settings_tasks(tasks)
+        add(
+            103,
+            "Domain models (frozen dataclasses) and HTTP schemas",
+            [f"{package}/models.py", f"{package}/schemas.py"],
+            2,
+            True,
+            [exists(f"{package}/models.py", f"{package}/schemas.py")],
+        )
+        if self.has_providers:
+            provider_files = [
+                f"{package}/providers/base.py",
+                f"{package}/providers/registry.py",
+                f"{package}/providers/__init__.py",
+            ]
+            add(
+                104,
+                "Provider contract, registry and primary-provider selection",
+                provider_files,
+                1 + len(self.providers),
+                True,
+                [exists(*provider_files)],
+            )
+        add(
+            105,
+            "Plugin hooks: `register_routes` mounts the router, `startup_warmup` checks the settings",
+            [f"{package}/__init__.py"],
+            1,
+            True,
+            [contains(f"{package}/__init__.py", "def startup_warmup")],
+        )
+
+        # Phase 2: the feature's behaviour.
+        add(
+            201,
+            f"Service with one method per operation ({verbs}), domain rules checked first",
+            [f"{package}/service.py", f"{package}/validation.py"],
+            ops,
+            True,
+            [contains(f"{package}/service.py", f"class {n.service_class}")],
+        )
+        http_files = [
+            f"{package}/controllers.py",
+            f"{package}/responses.py",
+            f"api/v1/{n.module}.py",
+        ]
+        add(
+            202,
+            "Controllers, result-to-HTTP mapping and the router",
+            http_files,
+            ops,
+            True,
+            [exists(*http_files)],
+        )
+        add(
+            203,
+            f"Real fields of `{n.entity}`: replace the `title`/`details` placeholders"
+            " in the models, schemas and responses",
+            [
+                f"{package}/models.py",
+                f"{package}/schemas.py",
+                f"{package}/responses.py",
+            ],
+            3,
+            False,
+            [absent(f"{package}/models.py", marker)],
+            where=f"{package}/models.py",
+        )
+        if self.input_models:
+            add(
+                204,
+                "Business rules in validation (beyond types and lengths, which the schemas enforce)",
+                [f"{package}/validation.py"],
+                len(self.input_models) + 1,
+                False,
+                [absent(f"{package}/validation.py", marker)],
+                where=f"{package}/validation.py",
+            )
+        for index, provider in enumerate(self.providers):
+            provider_file = f"{package}/providers/{provider}.py"
+            add(
+                211 + index,
+                f"`{provider}` provider: call its API for {verbs} and map its payloads",
+                [provider_file],
+                ops,
+                False,
+                [absent(provider_file, marker)],
+                where=provider_file,
+            )
+        if not self.has_providers:
+            add(
+                205,
+                f"The work of each operation ({verbs}) in the service",
+                [f"{package}/service.py"],
+                ops,
+                False,
+                [absent(f"{package}/service.py", marker)],
+                where=f"{package}/service.py",
+            )
+        if self.require_auth:
+            add(
+                206,
+                "Authorization: decide which authenticated callers may use each route",
+                [f"{package}/controllers.py"],
+                ops,
+                False,
+                [absent(f"{package}/controllers.py", marker)],
+                where=f"{package}/controllers.py",
+            )
+
+        # Phase 3: confidence and release.
+        if self.has_providers:
+            tests_file = f"{unit}/test_providers.py"
+            add(
+                301,
+                "Provider tests: replace the not-implemented pins with tests of the real"
+                " API calls (fake HTTP transport)",
+                [tests_file],
+                ops * len(self.providers),
+                False,
+                [absent(tests_file, "is_not_implemented_yet")],
+                where=tests_file,
+                marker="is_not_implemented_yet",
+            )
+            timeout = f"self._settings.{n.env('TIMEOUT_SECONDS')}"
+            provider_files = [
+                f"{package}/providers/{provider}.py" for provider in self.providers
+            ]
+            add(
+                302,
+                f"Every back-end call passes `{n.env('TIMEOUT_SECONDS')}` to its client",
+                provider_files,
+                len(provider_files),
+                False,
+                [contains(path, timeout) for path in provider_files],
+            )
+        else:
+            tests_file = f"{unit}/test_service.py"
+            add(
+                301,
+                "Service tests: replace the not-implemented pin with tests of the real work",
+                [tests_file],
+                ops,
+                False,
+                [absent(tests_file, "is_not_implemented_yet")],
+                where=tests_file,
+                marker="is_not_implemented_yet",
+            )
+        readme = f"{package}/README.md"
+        add(
+            303,
+            "Feature documentation for operators: what it does, its settings, its log events",
+            [],
+            1,
+            False,
+            [exists(readme)],
+            new_files=(readme,),
+        )
+        add(
+            304,
+            "Performance check against staging: p95 latency of each route recorded in the Rollout section",
+            [],
+            2,
+            False,
+            [MANUAL],
+        )
+        self.add_rollout_task(tasks)
+        return tasks.in_order()
+
+    @property
+    def risks(self) -> list[Risk]:
+        n = self.names
+        found: list[Risk] = []
+        enabled = n.env("ENABLED")
+        if self.has_providers:
+            found += [
+                Risk(
+                    "A provider's API rate-limits the bot (HTTP 429)",
+                    "Medium",
+                    "Errors are classified transient `RATE_LIMITED`; routes answer 503 with `Retry-After`; "
+                    "no retries inside a request",
+                ),
+                Risk(
+                    "A provider is down or slow",
+                    "Medium",
+                    f"Calls time out after `{n.env('TIMEOUT_SECONDS')}`; failures log "
+                    f"`{n.module}_provider_call_failed`; `{enabled}=false` switches the feature off",
+                ),
+                Risk(
+                    "A provider token leaks",
+                    "Low",
+                    "Tokens are `SecretStr`, never logged nor echoed in errors; rotate through the environment",
+                ),
+            ]
+        if len(self.providers) > 1:
+            found.append(
+                Risk(
+                    "Providers disagree about an item",
+                    "Medium",
+                    f"One source of truth: the primary (`{n.env('PRIMARY_PROVIDER')}`); "
+                    "secondaries are not written to until a task adds mirroring",
+                )
+            )
+        if self.require_auth:
+            found.append(
+                Risk(
+                    "Any authenticated caller can use every route",
+                    "High until done",
+                    "The authorization task decides who may call each route before production",
+                )
+            )
+        else:
+            found.append(
+                Risk(
+                    "The routes are open to anonymous callers",
+                    "High",
+                    "Serve only data that is safe to publish, or regenerate with `require_auth`",
+                )
+            )
+        if self.ops.takes_input:
+            found.append(
+                Risk(
+                    "Invalid or hostile input reaches a provider",
+                    "Medium",
+                    "Schemas refuse unknown fields and over-long text (422); domain rules run before any call",
+                )
+            )
+        if self.ops.has("delete"):
+            found.append(
+                Risk(
+                    "A delete cannot be undone",
+                    "Medium",
+                    "Decide soft delete or confirmation in the authorization task; log "
+                    f"`{n.entity_snake}_deleted` with the id",
+                )
+            )
+        if self.ops.has("list"):
+            found.append(
+                Risk(
+                    "Large pages slow the bot",
+                    "Low",
+                    f"Pages are capped by `{n.env('MAX_PAGE_SIZE')}`",
+                )
+            )
+        found.append(
+            Risk(
+                "The feature breaks existing ones",
+                "Low",
+                "It lives in its own package, touches only the settings wiring, and ships switched off "
+                f"(`{enabled}=false`)",
+            )
+        )
+        return found
+
+    @property
+    def testing_strategy(self) -> list[StrategyRow]:
+        unit = self.unit_tests
+        rows = [
+            StrategyRow(
+                "unit",
+                f"{unit}/test_service.py",
+                "each operation: valid input, every error passed through, refusals before any call, log events",
+            ),
+            StrategyRow(
+                "unit",
+                f"{unit}/test_validation.py",
+                "every domain rule, accepted and refused",
+            ),
+            StrategyRow(
+                "unit",
+                f"{unit}/test_responses.py",
+                "each error status to its HTTP code, `Retry-After`, rendering",
+            ),
+        ]
+        if self.has_providers:
+            rows.append(
+                StrategyRow(
+                    "unit",
+                    f"{unit}/test_providers.py",
+                    "registry, primary selection, exceptions classified, each provider's open work pinned",
+                )
+            )
+        rows += [
+            StrategyRow(
+                "unit",
+                f"{unit}/test_settings.py",
+                "environment names, defaults, ranges, secrets kept out of reprs",
+            ),
+            StrategyRow(
+                "unit",
+                f"{unit}/test_hooks.py",
+                "routes mounted by the hook, startup checks",
+            ),
+            StrategyRow(
+                "unit",
+                f"{unit}/test_plan.py",
+                "this plan: unique task IDs, named files exist, every ticked box's check holds",
+            ),
+            StrategyRow(
+                "integration",
+                f"{self.route_tests}/test_{self.names.module}_routes.py",
+                "every route over HTTP: success, each error mapping, malformed input"
+                + (", anonymous callers refused" if self.require_auth else "")
+                + ", feature switched off",
+            ),
+        ]
+        return rows
+
+    @property
+    def rules(self) -> list[Rule]:
+        package = self.package
+        router = f"api/v1/{self.names.module}.py"
+        return [
+            Rule(
+                "Synchronous only: every function and route is a plain `def`",
+                "; ".join(
+                    [
+                        absent(package, "async def"),
+                        absent(package, "await "),
+                        absent(router, "async def"),
+                    ]
+                ),
+            ),
+            Rule(
+                "Constructor injection: the service receives its settings and provider,"
+                " it never calls `get_settings()`",
+                absent(f"{package}/service.py", "get_settings"),
+            ),
+            Rule(
+                "Settings singleton: nobody builds `Settings()`",
+                absent(package, "Settings()"),
+            ),
+            Rule("Top-level imports only", no_line(package, INDENTED_IMPORT)),
+            Rule(
+                "Every operation returns an `OperationResult`; routes never return the envelope",
+                contains(f"{package}/service.py", "-> OperationResult["),
+            ),
+            Rule(
+                "structlog only: no `print`, no standard `logging`",
+                "; ".join(
+                    [absent(package, "print("), absent(package, "import logging")]
+                ),
+            ),
+            Rule(
+                "Frozen dataclasses for the domain, pydantic only at the edges",
+                "; ".join(
+                    [
+                        contains(f"{package}/models.py", "@dataclass(frozen=True)"),
+                        absent(f"{package}/models.py", "pydantic"),
+                    ]
+                ),
+            ),
+            Rule(
+                "Routes declared in one place, mounted by the feature's own hook",
+                "; ".join(
+                    [
+                        contains(router, "add_api_route"),
+                        absent(f"{package}/controllers.py", "@router"),
+                    ]
+                ),
+            ),
+        ]

@@ -1,0 +1,85 @@
+"""What a feature writes, read off the template tree: the one inventory of the generated files.
+
+Copier writes a file for every path of the feature's template tree whose segments all
+render non-empty; a ``{% yield x from xs %}`` segment gives one file per item. This
+module does the same with the feature's answers, without rendering any file's content.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from jinja2 import Environment
+
+ROOT = Path(__file__).resolve().parent.parent
+TEMPLATES = ROOT / "template"
+SUFFIX = ".jinja"
+_YIELD = re.compile(r"\{% yield (\w+) from (\w+) %\}(.*?)\{% endyield %\}")
+_ENVIRONMENT = Environment(keep_trailing_newline=True)
+
+
+@lru_cache(maxsize=None)
+def _template_paths(root: Path) -> tuple[str, ...]:
+    """Every file of a template tree, relative to it, in path order."""
+    return tuple(
+        path.relative_to(root).as_posix()
+        for path in sorted(root.rglob("*"))
+        if path.is_file() and "__pycache__" not in path.parts
+    )
+
+
+def rendered_paths(
+    root: Path, context: Mapping[str, Any]
+) -> list[tuple[str, str, dict[str, Any]]]:
+    """The files the tree at ``root`` gives for ``context``.
+
+    Returns:
+        (template path relative to ``root``, destination path, the context to render it
+        with), one per file, in the tree's path order.
+    """
+    if "_copier_conf" not in context:
+        context = {**context, "_copier_conf": {"answers_file": answers_file(context)}}
+    found = []
+    for relative in _template_paths(root):
+        match = _YIELD.search(relative)
+        items = context[match[2]] if match else [None]
+        for item in items:
+            local = {**context, match[1]: item} if match else dict(context)
+            path = _YIELD.sub(match[3], relative) if match else relative
+            parts = [
+                _ENVIRONMENT.from_string(part).render(local) for part in path.split("/")
+            ]
+            # A file whose name renders empty (but for the suffix) is not written.
+            parts[-1] = parts[-1].removesuffix(SUFFIX)
+            if all(parts):
+                found.append((relative, "/".join(parts), local))
+    return found
+
+
+@lru_cache(maxsize=1)
+def _answers_file_pattern() -> str:
+    """``_answers_file`` of copier.yml: where each feature's answers are recorded."""
+    settings = yaml.safe_load((ROOT / "copier.yml").read_text())
+    return str(settings["_answers_file"])
+
+
+def answers_file(context: Mapping[str, Any]) -> str:
+    """The feature's answers file, as copier.yml names it."""
+    return _ENVIRONMENT.from_string(_answers_file_pattern()).render(context)
+
+
+def files(tree: str, context: Mapping[str, Any]) -> list[str]:
+    """The destination paths of the files the template tree ``tree`` writes, sorted.
+
+    Args:
+        tree: The tree's folder under ``template/`` (``modules/module``).
+        context: The answers.
+    """
+    return sorted(
+        destination for _, destination, _ in rendered_paths(TEMPLATES / tree, context)
+    )

@@ -1,0 +1,98 @@
+"""The validators of the answers: each refusal names its rule in one line; what works is accepted."""
+
+from __future__ import annotations
+
+import pytest
+
+from extensions import answers
+
+
+class TestAnswerValidation:
+    @pytest.mark.parametrize(
+        ("value", "reason"),
+        [
+            ("", "empty"),
+            ("class", "keyword"),
+            ("match", "keyword"),
+            ("json", "pydantic keeps"),
+            ("copy", "pydantic keeps"),
+            ("model_cards", "pydantic keeps"),
+            ("9lives", "identifier"),
+            ("Incident", "identifier"),
+            ("incident-notes", "identifier"),
+            ("incident notes", "identifier"),
+            ("incident/notes", "identifier"),
+            ("..", "identifier"),
+            ("notés", "identifier"),
+            ("x" * 25, "characters long"),
+        ],
+    )
+    def test_module_name_refusal_names_the_rule(self, value: str, reason: str) -> None:
+        problem = answers.module_name_problem(value)
+
+        assert problem.startswith("module_name")
+        assert reason in problem
+
+    # Standard-library and third-party names work in the host: the feature's packages
+    # are modules.<m>, integrations.<m>, unit.modules.<m>... (test_real_host.py generates
+    # email, logging and schedule into the real host).
+    @pytest.mark.parametrize(
+        "value",
+        ["incident_notes", "geolocate", "x2", "email", "logging", "schedule", "api"],
+    )
+    def test_module_name_accepts_a_lowercase_identifier(self, value: str) -> None:
+        assert answers.module_name_problem(value) == ""
+
+    def test_providers_refuse_the_modules_own_name(self) -> None:
+        problem = answers.providers_problem(["aws", "google"], "google")
+
+        assert problem.startswith("providers: 'google' is also the module's name")
+
+    @pytest.mark.parametrize(
+        "value",
+        [
+            "incidentNote",
+            "Incident_Note",
+            "",
+            "X" * 25,
+            "IncidentNotesService",
+            "IncidentNotesSettings",
+        ],
+    )
+    def test_entity_name_refuses_what_is_not_a_free_pascal_case_name(
+        self, value: str
+    ) -> None:
+        assert answers.entity_name_problem(value, "incident_notes").startswith(
+            "entity_name"
+        )
+
+    @pytest.mark.parametrize("value", ["IncidentNote", "AccessRequest", "Geolocation"])
+    def test_entity_name_accepts_a_pascal_case_name(self, value: str) -> None:
+        assert answers.entity_name_problem(value, "incident_notes") == ""
+
+    @pytest.mark.parametrize(
+        ("providers", "reason"),
+        [
+            (["Google"], "identifier"),
+            (["google", "google"], "twice"),
+            (["base"], "taken"),
+            ("google", "list"),
+            (["x" * 25], "characters long"),
+            ([f"p{i}" for i in range(10)], "at most 9"),
+        ],
+    )
+    def test_providers_refusal_names_the_rule(
+        self, providers: object, reason: str
+    ) -> None:
+        assert reason in answers.providers_problem(providers)
+
+    def test_operations_refuse_an_empty_selection(self) -> None:
+        assert "at least one" in answers.operations_problem([])
+
+    @pytest.mark.parametrize(
+        ("text", "reason"), [("", "empty"), ("  ", "empty"), ("a\nb", "one line")]
+    )
+    def test_one_line_answers_refuse_blank_and_multiline_text(
+        self, text: str, reason: str
+    ) -> None:
+        assert reason in answers.one_line_problem(text, "description")

@@ -1,0 +1,134 @@
+"""Names, the operations table and the features built on them: derived once, from the answers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from extensions import features
+from extensions.names import Names, singular_pascal, snake
+from extensions.operations import Operations
+
+ANSWERS: dict[str, Any] = {
+    "kind": "module",
+    "feature_name": "Incident Notes",
+    "module_name": "incident_notes",
+    "entity_name": "IncidentNote",
+    "operations": ["create", "get"],
+    "providers": ["google"],
+}
+
+
+@pytest.mark.parametrize(
+    ("feature", "module", "entity"),
+    [
+        ("Incident Notes", "incident_notes", "IncidentNote"),
+        ("Access Requests", "access_requests", "AccessRequest"),
+        ("On-call  Schedules!", "on_call_schedules", "OnCallSchedule"),
+        ("Geolocate", "geolocate", "Geolocate"),
+    ],
+)
+def test_defaults_derive_module_and_entity_from_feature_name(
+    feature: str, module: str, entity: str
+) -> None:
+    assert snake(feature) == module
+    assert singular_pascal(snake(feature)) == entity
+
+
+def test_names_derive_every_identifier_once() -> None:
+    names = Names(
+        title="Incident Notes", module="incident_notes", entity="IncidentNote"
+    )
+
+    assert (names.settings_class, names.service_class, names.provider_base) == (
+        "IncidentNotesSettings",
+        "IncidentNotesService",
+        "IncidentNotesProvider",
+    )
+    assert names.url_path == "/incident-notes"
+    assert names.env("ENABLED") == "INCIDENT_NOTES_ENABLED"
+    assert names.provider_token_env("google") == "INCIDENT_NOTES_GOOGLE_API_TOKEN"
+
+
+def test_operations_keep_the_table_order_whatever_the_answer_order() -> None:
+    names = Names(title="Notes", module="notes", entity="Note")
+
+    ops = Operations.select(names, ["delete", "create", "list"])
+
+    assert [op.verb for op in ops] == ["create", "list", "delete"]
+    assert [op.event for op in ops] == ["note_created", "notes_listed", "note_deleted"]
+    assert (ops.needs_id, ops.returns_item, ops.takes_input) == (True, True, True)
+
+
+def test_http_args_are_the_handlers_parameters_whatever_the_entity_is_called() -> None:
+    names = Names(title="Drafts", module="drafts", entity="DraftChangesNote")
+
+    ops = Operations.select(names, ["create", "get", "list", "update", "delete"])
+
+    assert [op.http_args for op in ops] == [
+        "body",
+        "draft_changes_note_id",
+        "limit",
+        "draft_changes_note_id, body",
+        "draft_changes_note_id",
+    ]
+
+
+def test_primary_provider_falls_back_to_the_first_provider() -> None:
+    answers = {**ANSWERS, "providers": ["aws"], "primary_provider": "google"}
+
+    assert features.feature_for(answers).primary_provider == "aws"
+
+
+def test_the_feature_of_each_kind_is_its_own_class() -> None:
+    module = features.feature_for(ANSWERS)
+    integration = features.feature_for({**ANSWERS, "kind": "integration"})
+
+    assert (module.kind, module.package) == ("module", "modules/incident_notes")
+    assert (integration.kind, integration.package) == (
+        "integration",
+        "integrations/incident_notes",
+    )
+
+
+def test_the_inventory_is_read_off_the_template_tree() -> None:
+    feature = features.feature_for(ANSWERS)
+
+    assert "modules/incident_notes/providers/google.py" in feature.files
+    assert "modules/incident_notes/providers/aws.py" not in feature.files
+    assert ".copier-answers.incident_notes.yml" in feature.files
+    assert "tests/unit/modules/incident_notes/test_providers.py" in feature.files
+
+
+def test_an_integration_without_endpoint_writes_no_route() -> None:
+    feature = features.feature_for({**ANSWERS, "kind": "integration"})
+
+    assert not any(path.startswith(("api/", "modules/")) for path in feature.files)
+    assert feature.test_dirs == ["tests/unit/integrations/incident_notes"]
+
+
+def test_the_source_paths_start_with_the_package() -> None:
+    feature = features.feature_for(ANSWERS)
+
+    assert feature.source_paths == [
+        "modules/incident_notes",
+        "api/v1/incident_notes.py",
+        "infrastructure/configuration/features/incident_notes.py",
+    ]
+    assert feature.coverage_include.startswith("modules/incident_notes/*,")
+
+
+def test_an_endpoint_handler_takes_the_apis_payloads_and_the_hosts_parameters() -> None:
+    feature = features.feature_for(
+        {**ANSWERS, "kind": "integration", "endpoint": True, "operations": ["update"]}
+    )
+
+    params = feature.handler_params(feature.ops[0])
+
+    assert [p.code for p in params] == [
+        "incident_note_id: IncidentNoteId",
+        "body: IncidentNoteChanges",
+        "settings: SettingsDep",
+        "current_user: CurrentUserDep",
+    ]
