@@ -21,7 +21,7 @@ REOPENED = "to do by hand, as the wiring task said"
 
 # --- verifier: begin
 _ITEM = re.compile(
-    r"^- \[(?P<mark>[ xX])\] (?P<text>.*?)(?:<!-- check: (?P<check>.*) -->)?\s*$",
+    r"^- \[(?P<mark>[ xX])\] (?P<text>.*?)(?:<!-- check: (?P<check>.*) -->)?\s*$"
 )
 _TASK_ID = re.compile(r"^\*\*(?P<id>T\d{3})\*\*")
 _PHASE = re.compile(r"^### (?P<phase>Phase \d+: .*)$")
@@ -65,7 +65,7 @@ def read_plan(text: str) -> list[Item]:
                     done=match["mark"] != " ",
                     text=match["text"],
                     check=(match["check"] or "").strip(),
-                ),
+                )
             )
     return items
 

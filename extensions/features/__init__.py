@@ -85,8 +85,16 @@ class Feature(ABC):
 
     @cached_property
     def files(self) -> list[str]:
-        """Every file the template writes for this feature, relative to the application root."""
-        return inventory.files(self.tree, self.answers)
+        """Every file the template writes for this feature, relative to the application root.
+
+        The feature's own package comes first, then the rest in path order, copier's
+        answers file last: the order a reviewer reads them in.
+        """
+        package = self.package + "/"
+        return sorted(
+            inventory.files(self.tree, self.answers),
+            key=lambda path: (not path.startswith(package), path.startswith("."), path),
+        )
 
     @property
     @abstractmethod

@@ -22,7 +22,7 @@ APP_ROOT = Path(__file__).resolve().parents[4]
 PLAN = APP_ROOT / "modules" / "incident_notes" / "PLAN.md"
 
 _ITEM = re.compile(
-    r"^- \[(?P<mark>[ xX])\] (?P<text>.*?)(?:<!-- check: (?P<check>.*) -->)?\s*$",
+    r"^- \[(?P<mark>[ xX])\] (?P<text>.*?)(?:<!-- check: (?P<check>.*) -->)?\s*$"
 )
 _TASK_ID = re.compile(r"^\*\*(?P<id>T\d{3})\*\*")
 _PHASE = re.compile(r"^### (?P<phase>Phase \d+: .*)$")
@@ -66,7 +66,7 @@ def read_plan(text: str) -> list[Item]:
                     done=match["mark"] != " ",
                     text=match["text"],
                     check=(match["check"] or "").strip(),
-                ),
+                )
             )
     return items
 
