@@ -206,7 +206,9 @@ def _imports_in_use(source: str, line_length: int) -> str:
                 if (a.asname or a.name) in used
             ]
             module = "." * node.level + (node.module or "")
-            lines[start:end] = [import_from(kept, module, line_length)] if kept else []
+            lines[start:end] = (
+                [import_from(sorted(set(kept)), module, line_length)] if kept else []
+            )
         elif isinstance(node, ast.Import):
             kept = [a for a in node.names if (a.asname or a.name).split(".")[0] in used]
             if not kept:
@@ -236,24 +238,29 @@ def _tidy_import_block(source: str, first: int) -> str:
     return "\n".join(head + kept + [""] * gap + code)
 
 
-def import_from(names: Iterable[str], module: str, line_length: int = 88) -> str:
-    """Write ``from module import names`` as black lays it out, names sorted.
+def import_from(
+    names: Iterable[str], module: str, line_length: int = 88, exploded: bool = False
+) -> str:
+    """Write ``from module import names`` as black lays it out, names in the given order.
 
     Args:
-        names: The names to import.
+        names: The names to import (``"x as y"`` for an alias).
         module: The dotted module to import them from.
         line_length: Black's line length.
+        exploded: Whether to write one name per line even when the line would fit, as
+            black keeps an import already spread over several lines.
 
     Returns:
-        One line when it fits, otherwise one name per line in parentheses.
+        One line when it fits and ``exploded`` is false, otherwise one name per line in
+        parentheses with a trailing comma; no final newline.
     """
-    ordered = sorted(set(names))
-    line = f"from {module} import {', '.join(ordered)}"
-    if not ordered:
+    names = list(names)
+    if not names:
         raise ValueError(f"nothing to import from {module}: guard the line with an if")
-    if len(line) <= line_length:
+    line = f"from {module} import {', '.join(names)}"
+    if len(line) <= line_length and not exploded:
         return line
-    body = "".join(f"    {name},\n" for name in ordered)
+    body = "".join(f"    {name},\n" for name in names)
     return f"from {module} import (\n{body})"
 
 

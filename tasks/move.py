@@ -37,18 +37,9 @@ from typing import Any
 
 import yaml
 
+from git_tree import git, inside_git_work_tree
+
 LABELS = ["-L", "before updating", "-L", "last update", "-L", "after updating"]
-
-
-def git(root: Path, *args: str) -> str:
-    return subprocess.run(
-        ["git", *args], cwd=root, check=True, capture_output=True, text=True
-    ).stdout
-
-
-def inside_git_work_tree(path: Path) -> bool:
-    """Whether ``path`` is inside a git work tree."""
-    return any((folder / ".git").exists() for folder in (path, *path.parents))
 
 
 def render(answers: dict[str, Any], relative: str) -> bytes | None:

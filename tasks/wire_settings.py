@@ -51,6 +51,8 @@ from functools import partial
 from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence
 
+from git_tree import inside_git_work_tree
+
 LINE_LENGTH = 88  # black's default, which the host uses
 INDENT = "    "
 KINDS = ("features", "integrations")
@@ -302,8 +304,8 @@ def add_package_import(text: str, slice_: SettingsSlice) -> str:
     tree = ast.parse(text)
     if slice_.class_name in _imported_names(tree):
         return text
-    statement = format_from_import(
-        f"{slice_.package}.{slice_.module}", [slice_.class_name]
+    statement = _extension("layout").import_from(
+        [slice_.class_name], f"{slice_.package}.{slice_.module}"
     )
     return _insert_lines(text, _import_insertion_line(tree), statement.split("\n"))
 
@@ -346,7 +348,9 @@ def add_settings_import(text: str, slice_: SettingsSlice) -> str:
         and not any("#" in line for line in lines[slice(*_line_range(node))])
     ]
     if not mergeable:
-        statement = format_from_import(slice_.package, [slice_.class_name])
+        statement = _extension("layout").import_from(
+            [slice_.class_name], slice_.package
+        )
         anchor = _import_insertion_line(tree, within="infrastructure")
         return _insert_lines(text, anchor, statement.split("\n"))
     merged = mergeable[-1]
@@ -363,7 +367,9 @@ def add_settings_import(text: str, slice_: SettingsSlice) -> str:
     names.insert(index, slice_.class_name)
     top, bottom = _line_range(merged)
     # An import already spread over several lines stays so (black keeps it too).
-    statement = format_from_import(slice_.package, names, exploded=bottom - top > 1)
+    statement = _extension("layout").import_from(
+        names, slice_.package, exploded=bottom - top > 1
+    )
     eol = _newline_of(text)
     lines[top:bottom] = [line + eol for line in statement.split("\n")]
     return "".join(lines)
@@ -467,22 +473,6 @@ def render_env_value(variable: EnvVariable) -> str:
 
 
 # --- Text and syntax-tree helpers -----------------------------------------------------
-
-
-def format_from_import(
-    module: str, names: Sequence[str], exploded: bool = False
-) -> str:
-    """A ``from module import names`` statement as black formats it.
-
-    One line when it fits in 88 columns and ``exploded`` is false, else one name
-    per line in parentheses with a trailing comma (which keeps black from
-    joining the lines again). Lines are joined by "\\n", with no final newline.
-    """
-    line = f"from {module} import {', '.join(names)}"
-    if len(line) <= LINE_LENGTH and not exploded:
-        return line
-    body = "".join(f"{INDENT}{name},\n" for name in names)
-    return f"from {module} import (\n{body})"
 
 
 def _imported_names(tree: ast.Module) -> set[str]:
@@ -663,11 +653,6 @@ def _insert_lines(text: str, after_line: int, new_lines: Sequence[str]) -> str:
 # --- The command ----------------------------------------------------------------------
 
 
-def inside_git_work_tree(path: Path) -> bool:
-    """Whether ``path`` or a parent holds ``.git`` (a folder, or a worktree's file)."""
-    return any((folder / ".git").exists() for folder in [path, *path.parents])
-
-
 def is_writable(path: Path) -> bool:
     """Whether the file can be replaced: a temporary file goes in its folder."""
     return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK | os.X_OK)
@@ -699,15 +684,20 @@ def write_atomically(path: Path, text: str) -> None:
 WIRING_TASK = "T102"
 
 
-def _planfile() -> Any:
-    """The template's module of PLAN.md's format (``extensions/planfile.py``), standard library only."""
-    path = Path(__file__).resolve().parent.parent / "extensions" / "planfile.py"
-    spec = importlib.util.spec_from_file_location("planfile", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("planfile", module)  # dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
+def _extension(name: str) -> Any:
+    """A standard-library-only module of the template's helpers (``extensions/<name>.py``).
+
+    The plan's task format and the import layout live there once; the task loads them by
+    path because ``extensions`` is a package copier loads under a name of its own.
+    """
+    if name not in sys.modules:
+        path = Path(__file__).resolve().parent.parent / "extensions" / f"{name}.py"
+        spec = importlib.util.spec_from_file_location(name, path)
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module  # dataclasses look their module up there
+        spec.loader.exec_module(module)
+    return sys.modules[name]
 
 
 def reopen_plan_task(root: Path, slice_: SettingsSlice) -> str:
@@ -722,7 +712,7 @@ def reopen_plan_task(root: Path, slice_: SettingsSlice) -> str:
     if not plan.is_file():
         return ""
     text = plan.read_text()
-    reopened = _planfile().reopen(text, WIRING_TASK)
+    reopened = _extension("planfile").reopen(text, WIRING_TASK)
     if reopened == text:
         return ""
     write_atomically(plan, reopened)

@@ -40,6 +40,8 @@ INTEGRATION_ANSWERS: dict[str, Any] = yaml.safe_load(
 
 def load_task(name: str) -> ModuleType:
     """The script ``tasks/<name>.py`` as a module, for testing its functions directly."""
+    if str(ROOT / "tasks") not in sys.path:
+        sys.path.append(str(ROOT / "tasks"))  # its sibling modules, as when run
     spec = importlib.util.spec_from_file_location(name, ROOT / "tasks" / f"{name}.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)

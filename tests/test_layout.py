@@ -11,6 +11,8 @@ from hypothesis import strategies as st
 
 from extensions import layout
 
+pytestmark = pytest.mark.fast
+
 BLACK = black.Mode(target_versions={black.TargetVersion.PY311})
 
 
@@ -79,6 +81,26 @@ class TestBlackLayout:
         code = layout.import_from(imported, f"modules.{module}.models") + "\n"
 
         assert _black_stable(code), code
+
+    def test_import_from_keeps_a_short_import_on_one_line_in_the_given_order(
+        self,
+    ) -> None:
+        assert layout.import_from(["D", "C"], "a.b") == "from a.b import D, C"
+
+    @pytest.mark.parametrize(
+        ("names", "exploded"),
+        [
+            pytest.param(["AtipSettings", "A" * 70 + "Settings"], False, id="long"),
+            pytest.param(["C"], True, id="exploded-on-request"),
+        ],
+    )
+    def test_import_from_writes_one_name_per_line(
+        self, names: list[str], exploded: bool
+    ) -> None:
+        statement = layout.import_from(names, "infrastructure.x", exploded=exploded)
+
+        body = "".join(f"    {name},\n" for name in names)
+        assert statement == f"from infrastructure.x import (\n{body})"
 
     def test_import_from_refuses_an_empty_import(self) -> None:
         with pytest.raises(ValueError, match="nothing to import"):

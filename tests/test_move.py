@@ -14,6 +14,8 @@ import pytest
 from support import load_task
 from versions import git
 
+pytestmark = pytest.mark.fast
+
 KEY = "modules/{module_name}/rules.py"
 OLD = "modules/notes/validation.py"
 NEW = "modules/notes/rules.py"

@@ -9,13 +9,20 @@ v2 without the rename: an ordinary release.
 
 from __future__ import annotations
 
+import io
 import shutil
 import subprocess
+import tarfile
 from pathlib import Path
 
+from hosts import git
 from support import ROOT
 
 TEMPLATE_PARTS = ["copier.yml", "template", "extensions", "tasks"]
+
+# The previous release (0.3.0 in CHANGELOG.md), read from this repository's history:
+# features teams generated with it must update to this checkout cleanly.
+PREVIOUS_RELEASE = "ad4078ed2179ccf7bbb44dfe345eac70cdb6677a"
 MODULE = "modules/module/modules/{{ module_name }}"
 INTEGRATION = "modules/integration/integrations/{{ module_name }}"
 
@@ -100,13 +107,6 @@ RENAME_REFERENCES = [
 ]
 
 
-def git(repo: Path, *args: str) -> str:
-    completed = subprocess.run(
-        ["git", *args], cwd=repo, check=True, capture_output=True, text=True
-    )
-    return completed.stdout
-
-
 def _commit_and_tag(repo: Path, tag: str) -> None:
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", f"template {tag}")
@@ -180,4 +180,46 @@ def build_versions(repo: Path, rename: bool = True, source: Path = ROOT) -> Path
         )
     copier_yml.write_text(text + NEW_QUESTION)
     _commit_and_tag(repo, "0.2.0")
+    return repo
+
+
+def build_release_pair(
+    repo: Path, previous: str = PREVIOUS_RELEASE, source: Path = ROOT
+) -> Path:
+    """Create a template repository at ``repo``: ``previous`` tagged 0.3.0, ``source`` 0.4.0.
+
+    Args:
+        repo: Where to create the repository (must not exist).
+        previous: The commit of this repository's history that was the last release.
+        source: The checkout that is the next one.
+
+    Returns:
+        ``repo``.
+    """
+    archive = subprocess.run(
+        ["git", "archive", "--format=tar", previous, *TEMPLATE_PARTS],
+        cwd=source,
+        capture_output=True,
+        check=False,
+    )
+    if archive.returncode != 0:
+        raise RuntimeError(
+            f"the previous release {previous[:7]} is not in this clone's history"
+            f" (a shallow clone?): {archive.stderr.decode().strip()}"
+        )
+    repo.mkdir(parents=True)
+    with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
+        tar.extractall(repo, filter="data")
+    git(repo, "init", "-q")
+    _commit_and_tag(repo, "0.3.0")
+    for part in TEMPLATE_PARTS:
+        path = repo / part
+        shutil.rmtree(path) if path.is_dir() else path.unlink()
+        if (source / part).is_dir():
+            shutil.copytree(
+                source / part, path, ignore=shutil.ignore_patterns("__pycache__")
+            )
+        else:
+            shutil.copy2(source / part, path)
+    _commit_and_tag(repo, "0.4.0")
     return repo
