@@ -6,7 +6,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: demo test hosts golden clean bench
+.PHONY: demo test quick hosts golden clean bench
 
 $(VENV)/installed: requirements/dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,9 @@ demo: hosts  ## generate the example module and integration into a fresh real ho
 
 test: hosts  ## the template's whole test suite, the real-host tier included, in parallel
 	$(PY) -m pytest -n auto --dist loadgroup
+
+quick: hosts  ## the fast and render lanes only: helpers, host-file edits, renders (under a minute)
+	$(PY) -m pytest -n auto -m "not slow"
 
 golden: $(VENV)/installed hosts  ## rewrite docs/examples after a deliberate template change
 	$(PY) -m pytest tests/test_golden.py tests/test_docs.py --update-golden

@@ -15,6 +15,22 @@ from support import ROOT, fresh_host
 Generate = Callable[..., Path]
 
 
+LANES = ("fast", "render", "slow")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Refuse a test that is in no lane: `make quick` would silently skip or include it."""
+    lost = [
+        item.nodeid
+        for item in items
+        if not any(marker.name in LANES for marker in item.iter_markers())
+    ]
+    if lost:
+        raise pytest.UsageError(
+            f"{len(lost)} test(s) in no lane (mark them {', '.join(LANES)}): {lost[0]}"
+        )
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--update-golden",

@@ -6,6 +6,8 @@ import pytest
 
 from extensions import answers
 
+pytestmark = pytest.mark.fast
+
 
 class TestAnswerValidation:
     @pytest.mark.parametrize(

@@ -20,6 +20,8 @@ from support import (
     tree_digest,
 )
 
+pytestmark = pytest.mark.render
+
 BAD_INPUT_DOC = ROOT / "docs" / "bad-input.md"
 TABLE_START = "<!-- table: generated from tests/bad_inputs.py -->\n"
 

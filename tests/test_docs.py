@@ -10,6 +10,8 @@ import yaml
 from extensions.layout import md
 from support import ROOT
 
+pytestmark = pytest.mark.fast
+
 QUESTIONS_DOC = ROOT / "docs" / "questions.md"
 INTRO = """# Question reference
 

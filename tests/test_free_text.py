@@ -46,6 +46,8 @@ text = st.text(
     max_size=200,
 ).filter(str.strip)
 
+pytestmark = pytest.mark.render
+
 
 def render_all(kind: str, **answers: Any) -> dict[str, str]:
     """Every Python file of a feature of ``kind``, rendered from ``answers``, by template name."""

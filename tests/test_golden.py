@@ -23,6 +23,8 @@ from support import (
     tree_files,
 )
 
+pytestmark = pytest.mark.render
+
 WIRING_DIFF = "host-wiring.diff"
 KINDS = sorted(path.name for path in EXAMPLES_DIR.iterdir() if path.is_dir())
 

@@ -11,6 +11,8 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 import hosts
 from support import (
     CANONICAL_ANSWERS,
@@ -19,6 +21,8 @@ from support import (
     feature_paths,
     tree_digest,
 )
+
+pytestmark = pytest.mark.slow
 
 # Runs inside the host as uvicorn serves it (main.app): the whole startup, plugin
 # discovery and every feature's hooks included, then GETs each path as a caller with

@@ -7,9 +7,12 @@ import re
 from pathlib import Path
 
 import pexpect
+import pytest
 import yaml
 
 from support import PYTHON, ROOT, fresh_host
+
+pytestmark = pytest.mark.slow
 
 ANSI = re.compile(r"\x1b\[[0-9;?]*[a-zA-Z]")
 DOWN, SPACE, ENTER, CLEAR_LINE, SUBMIT_MULTILINE = "\x1b[B", " ", "\r", "\x15", "\x1b\r"

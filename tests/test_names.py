@@ -10,6 +10,8 @@ from extensions import features
 from extensions.names import Names, singular_pascal, snake
 from extensions.operations import Operations
 
+pytestmark = pytest.mark.fast
+
 ANSWERS: dict[str, Any] = {
     "kind": "module",
     "feature_name": "Incident Notes",

@@ -24,6 +24,8 @@ from support import (
 )
 from matrix import CASES, case_answers
 
+pytestmark = pytest.mark.render
+
 SECTIONS = [
     "1. Overview",
     "2. Technical approach",
@@ -240,6 +242,7 @@ def _plan_tests(project: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.slow  # runs the generated tests with the host's pytest
 def test_plan_check_fails_when_a_provider_task_is_ticked_falsely(
     generate: Any, host: Path
 ) -> None:
@@ -257,6 +260,7 @@ def test_plan_check_fails_when_a_provider_task_is_ticked_falsely(
     assert "still contains 'TODO(incident_notes)'" in completed.stdout
 
 
+@pytest.mark.slow  # runs the generated tests with the host's pytest
 def test_plan_check_passes_once_the_ticked_work_is_done(
     generate: Any, host: Path
 ) -> None:
@@ -279,6 +283,7 @@ def test_plan_check_passes_once_the_ticked_work_is_done(
     assert _plan_tests(project).returncode == 0
 
 
+@pytest.mark.slow  # runs the generated tests with the host's pytest
 def test_plan_check_fails_on_a_repeated_task_id(generate: Any, host: Path) -> None:
     project = generate(host, **CANONICAL_ANSWERS)
     plan = project / "modules/incident_notes/PLAN.md"

@@ -8,6 +8,8 @@ import pytest
 
 from support import PYTHON, ROOT
 
+pytestmark = pytest.mark.fast
+
 
 @pytest.mark.parametrize(
     "command",

@@ -20,6 +20,8 @@ import hosts
 from matrix import GROUPS, case_answers
 from support import HOST, copy_command, failed_gates, feature_of
 
+pytestmark = pytest.mark.slow
+
 
 @dataclass
 class GroupRun:
@@ -86,7 +88,6 @@ def run(group: str, scratch: Path, mypy_cache: Path) -> GroupRun:
     return run_group(group, scratch, mypy_cache)
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize(("group", "case"), _params(GROUPS))
 def test_feature_is_generated_and_passes_its_gates(run: GroupRun, case: str) -> None:
     copy = run.copies[case]
@@ -96,7 +97,6 @@ def test_feature_is_generated_and_passes_its_gates(run: GroupRun, case: str) -> 
     assert not failures, "\n".join(failures.values())
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize(
     ("group", "step"),
     _params({group: [step.name for step in HOST.ci_steps] for group in GROUPS}),
@@ -109,7 +109,6 @@ def test_host_ci_step_passes_with_the_group_generated(run: GroupRun, step: str) 
     )
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize(("group", "case"), _params(GROUPS))
 def test_host_type_check_reports_nothing_in_the_feature(
     run: GroupRun, case: str

@@ -19,6 +19,9 @@ from support import (
 )
 
 
+pytestmark = pytest.mark.render
+
+
 def copier_copy(
     destination: Path, *extra: str, **options: Any
 ) -> subprocess.CompletedProcess[str]:

@@ -18,6 +18,8 @@ from support import (
     template_files,
 )
 
+pytestmark = pytest.mark.fast
+
 COPIER_YML = yaml.safe_load((ROOT / "copier.yml").read_text())
 QUESTIONS = [
     "kind",

@@ -28,10 +28,10 @@ from support import (
     fresh_host,
     tree_digest,
 )
-from versions import build_versions, git
+from versions import PREVIOUS_RELEASE, build_release_pair, build_versions, git
 
 # The two-version template repository and the updated host are built once: on one worker.
-pytestmark = pytest.mark.xdist_group("update")
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("update")]
 
 MODULE = "incident_notes"
 PACKAGE = Path("modules") / MODULE
@@ -139,17 +139,19 @@ def commit(host: Path, message: str) -> None:
     git(host, "commit", "-q", "--allow-empty", "-m", message)
 
 
-def copy_feature(host: Path, template: Path, **answers: Any) -> None:
+def copy_feature(
+    host: Path, template: Path, ref: str = "0.1.0", **answers: Any
+) -> None:
     copier.run_copy(
         str(template),
         str(host),
         data=answers,
-        vcs_ref="0.1.0",
+        vcs_ref=ref,
         defaults=True,
         unsafe=True,
         quiet=True,
     )
-    commit(host, f"feature {answers['module_name']} at 0.1.0")
+    commit(host, f"feature {answers['module_name']} at {ref}")
 
 
 def update_feature(host: Path, module: str, ref: str = "0.2.0", **data: Any) -> None:
@@ -410,7 +412,6 @@ def test_update_without_overlap_leaves_no_conflict_and_passes_the_gates(
     assert failed_gates(updated, [MODULE, INTEGRATION], mypy_cache) == {}
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize("step", HOST.ci_steps, ids=lambda step: step.name)
 def test_updated_host_passes_its_own_ci(
     updated: Path, tmp_path_factory: pytest.TempPathFactory, step: hosts.CiStep
@@ -620,3 +621,25 @@ def test_the_guides_loop_updates_every_feature_of_a_host(
         assert "_commit: 0.2.0" in (host / f".copier-answers.{module}.yml").read_text()
     assert status(host) == ""
     assert len(git(host, "log", "--oneline").splitlines()) == 1 + 3 + 3
+
+
+def test_features_of_the_previous_release_update_to_what_this_one_generates(
+    tmp_path: Path,
+) -> None:
+    """The previous release's module and integration, finished by a team, update to exactly
+    what this checkout generates with the same edits: nothing lost, nothing stale, no conflict.
+    """
+    template = build_release_pair(tmp_path / "template")
+    updated, fresh = host_repo(tmp_path / "updated"), host_repo(tmp_path / "fresh")
+    for host, ref in ((updated, "0.3.0"), (fresh, "0.4.0")):
+        copy_feature(host, template, ref, **CANONICAL_ANSWERS)
+        make_team_edits(host)
+        copy_feature(host, template, ref, **INTEGRATION_ANSWERS)
+        make_integration_edits(host)
+
+    update_feature(updated, MODULE, "0.4.0")
+    commit(updated, f"update {MODULE} to 0.4.0")
+    update_feature(updated, INTEGRATION, "0.4.0")
+
+    assert conflicted(updated) == [], f"updating {PREVIOUS_RELEASE[:7]} conflicts"
+    assert tree_digest(updated) == tree_digest(fresh)
