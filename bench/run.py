@@ -249,13 +249,13 @@ def floor_copy(template: Path, destination: Path, ref: str = "HEAD") -> list[str
 
 def measure_copies(
     scratch: Path, template: Path, runs: int
-) -> tuple[Sample, Sample, Sample, Path]:
-    """(a): the full copy, the one-file floor's and the 30-file floor's.
+) -> tuple[Sample, Sample, Sample, Sample, Path]:
+    """(a): the full copy, the one-file floor's, the per-file floor's, the previous release's.
 
-    All three templates are packed git repositories copied with ``--vcs-ref HEAD``,
-    the way users copy a release, so each pays copier's clone. Each full copy goes
-    into its own fresh copy of the real host (made before the clock starts). Returns the
-    application folder of the last one too.
+    All four templates are packed git repositories copied with a ``--vcs-ref``, the way
+    users copy a release, so each pays copier's clone. Each full copy goes into its own
+    fresh copy of the real host (made before the clock starts). Returns the application
+    folder of the last copy of this checkout too.
     """
     one_file = floor_template(scratch / "floor-1", 1)
     many_files = floor_template(scratch / f"floor-{FEATURE_FILES}", FEATURE_FILES)
@@ -273,10 +273,15 @@ def measure_copies(
         destination = scratch / f"floor-{FEATURE_FILES}-{index}"
         return run(floor_copy(many_files, destination), ROOT)
 
-    full_copy, floor_copies, per_file_copies = alternate(runs, full, floor, per_file)
+    def previous(index: int) -> float:
+        app = support.fresh_host(scratch / f"previous-{index}" / "host")
+        ref = versions.PREVIOUS_RELEASE
+        return run(copier_copy(template, app, "--vcs-ref", ref), ROOT)
+
+    samples = alternate(runs, full, floor, per_file, previous)
     if not (apps[-1] / "modules" / MODULE / "service.py").is_file():
         raise SystemExit(f"the copy did not write modules/{MODULE}/service.py")
-    return full_copy, floor_copies, per_file_copies, apps[-1]
+    return (*samples, apps[-1])
 
 
 def timed_updates(
@@ -567,7 +572,7 @@ def main() -> int:
     step(f"(a) {args.runs} full copies and {args.runs} of each floor template")
     template = packed_clone(ROOT, scratch / "template")
     copies = measure_copies(scratch, template, args.runs)
-    full_copy, one_file_copy, per_file_copy, host = copies
+    full_copy, one_file_copy, per_file_copy, previous_copy, host = copies
     step(f"(b) {args.runs} updates and {args.runs} copies of 0.1.0, for each release")
     update, copy_010 = measure_update(scratch, template, args.runs, rename=False)
     renamed = measure_update(scratch, template, args.runs, rename=True)
@@ -591,6 +596,14 @@ def main() -> int:
     overridden = Sample(rates["overridden"])
     copy_ratio = ratios(full_copy, one_file_copy)
     per_file_ratio = ratios(per_file_copy, one_file_copy)
+    # The template's own render cost: what a copy costs above copier's copy of as many
+    # one-line files, over that control; for this checkout and the previous release.
+    own_cost = Sample(
+        [(f - c) / c for f, c in zip(full_copy.values, per_file_copy.values)]
+    )
+    previous_own_cost = Sample(
+        [(f - c) / c for f, c in zip(previous_copy.values, per_file_copy.values)]
+    )
     floor_update_ratio = ratios(floor_update, floor_copy_010)
     update_ratio = ratios(update, copy_010)
     renamed_ratio = ratios(update_renamed, copy_renamed)
@@ -620,6 +633,20 @@ def main() -> int:
             per_file_ratio.show(""),
             "",
             None,
+        ),
+        Row(
+            "(a-a0) the template's own render cost / (a0)",
+            f"{full_copy.show(' s')} - {per_file_copy.show(' s')}",
+            own_cost.show(""),
+            "<= 0.3",
+            own_cost.median <= 0.3,
+        ),
+        Row(
+            f"(a-a0) of the previous release {versions.PREVIOUS_RELEASE[:7]} / (a0)",
+            f"{previous_copy.show(' s')} - {per_file_copy.show(' s')}",
+            previous_own_cost.show(""),
+            "above (a-a0)",
+            previous_own_cost.median > own_cost.median,
         ),
         Row(
             "(b) update 0.1.0->0.2.0 / copy of 0.1.0, same repo",

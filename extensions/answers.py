@@ -11,6 +11,7 @@ from typing import Any
 
 import pydantic
 
+from .features import feature_for
 from .names import pascal, singular_pascal, snake
 from .operations import VERBS
 
@@ -203,7 +204,15 @@ def destination_problem(
             f"module_name {module!r}: the host already has this feature "
             f"(.copier-answers.{module}.yml). Refresh it with {update}, or choose another name."
         )
-    taken = [path for path in _feature_roots(module, kind) if (root / path).exists()]
+    feature = feature_for(
+        {
+            "kind": kind,
+            "module_name": module,
+            "feature_name": module,
+            "entity_name": singular_pascal(module),
+        }
+    )
+    taken = [path for path in feature.claimed_paths if (root / path).exists()]
     if taken:
         return f"module_name {module!r}: the host already has {taken[0]}: choose another name."
     attributes = _settings_attributes(root / SETTINGS_FILE)
@@ -212,35 +221,34 @@ def destination_problem(
             f"module_name {module!r}: the host's Settings already has the attribute {module} "
             f"({attributes[module]}): choose another name."
         )
+    settings_class = feature.names.settings_class
+    for host_file in (SETTINGS_FILE, BASE_FILE):
+        if settings_class in _bound_names(root / host_file):
+            return (
+                f"module_name {module!r}: its settings class {settings_class} would clash with "
+                f"the {settings_class} of {host_file}: choose another name."
+            )
     return ""
 
 
 SETTINGS_FILE = "infrastructure/configuration/settings.py"
+# Where the host defines the slices' base classes (FeatureSettings, IntegrationSettings).
+BASE_FILE = "infrastructure/configuration/base.py"
 
 
-def _feature_roots(module: str, kind: str) -> list[str]:
-    """The files and folders a feature of ``kind`` named ``module`` writes under its own name.
-
-    An integration's list includes its endpoint's, which an update may add later.
-    """
-    routes = [
-        f"modules/{module}",
-        f"api/v1/{module}.py",
-        f"tests/integration/modules/{module}",
-    ]
-    if kind == "integration":
-        return [
-            f"integrations/{module}",
-            f"infrastructure/configuration/integrations/{module}.py",
-            f"tests/unit/integrations/{module}",
-            f"tests/fixtures/fake_{module}_client.py",
-            *routes,
-        ]
-    return [
-        *routes,
-        f"infrastructure/configuration/features/{module}.py",
-        f"tests/unit/modules/{module}",
-    ]
+def _bound_names(path: Path) -> set[str]:
+    """The names a host module binds at its top level: imports, classes, functions."""
+    try:
+        tree = ast.parse(path.read_text())
+    except (OSError, SyntaxError, ValueError):
+        return set()
+    names: set[str] = set()
+    for node in tree.body:
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            names |= {alias.asname or alias.name.split(".")[0] for alias in node.names}
+        elif isinstance(node, (ast.ClassDef, ast.FunctionDef)):
+            names.add(node.name)
+    return names
 
 
 def _settings_attributes(path: Path) -> dict[str, str]:

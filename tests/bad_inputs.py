@@ -90,6 +90,19 @@ BAD_ANSWERS = [
         " (RetrySettings): choose another name.",
     ),
     BadAnswer(
+        "module_name",
+        "groups_feature",
+        "module_name 'groups_feature': its settings class GroupsFeatureSettings would clash"
+        " with the GroupsFeatureSettings of infrastructure/configuration/settings.py:"
+        " choose another name.",
+    ),
+    BadAnswer(
+        "module_name",
+        "feature",
+        "module_name 'feature': its settings class FeatureSettings would clash with the"
+        " FeatureSettings of infrastructure/configuration/base.py: choose another name.",
+    ),
+    BadAnswer(
         "entity_name",
         "incident_note",
         "entity_name 'incident_note' is not PascalCase: type a class name such as IncidentNote.",

@@ -134,3 +134,28 @@ def test_an_endpoint_handler_takes_the_apis_payloads_and_the_hosts_parameters() 
         "settings: SettingsDep",
         "current_user: CurrentUserDep",
     ]
+
+
+def test_the_paths_a_feature_claims_are_read_off_its_widest_inventory() -> None:
+    module = features.feature_for({**ANSWERS, "module_name": "notes"})
+    integration = features.feature_for(
+        {**ANSWERS, "kind": "integration", "module_name": "mail", "endpoint": False}
+    )
+
+    assert sorted(module.claimed_paths) == [
+        "api/v1/notes.py",
+        "infrastructure/configuration/features/notes.py",
+        "modules/notes",
+        "tests/integration/modules/notes",
+        "tests/unit/modules/notes",
+    ]
+    # An update may add the endpoint later: its paths are claimed without it.
+    assert sorted(integration.claimed_paths) == [
+        "api/v1/mail.py",
+        "infrastructure/configuration/integrations/mail.py",
+        "integrations/mail",
+        "modules/mail",
+        "tests/fixtures/fake_mail_client.py",
+        "tests/integration/modules/mail",
+        "tests/unit/integrations/mail",
+    ]

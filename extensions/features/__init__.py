@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import re
 from abc import ABC, abstractmethod
 from collections.abc import Mapping
 from functools import cached_property, lru_cache
@@ -18,11 +19,13 @@ from typing import Any, ClassVar
 
 from .. import inventory
 from ..names import Names
-from ..operations import Operations
+from ..operations import VERBS, Operations
 from ..plan import PHASES, Risk, Rule, Setting, StrategyRow, Task
 
 GENERATIONS = ("modules",)
 REGISTRY: dict[tuple[str, str], type[Feature]] = {}
+# The answers that make a feature write every file it can (see Feature.claimed_paths).
+WIDEST_OPTIONS = {"endpoint": True, "providers": ["any"], "operations": list(VERBS)}
 # The answers a feature is built from; the plan's free text is rendered as it is.
 INPUTS = (
     "generation",
@@ -95,6 +98,29 @@ class Feature(ABC):
             inventory.files(self.tree, self.answers),
             key=lambda path: (not path.startswith(package), path.startswith("."), path),
         )
+
+    @cached_property
+    def claimed_paths(self) -> list[str]:
+        """What a feature of this kind and name writes under its own name, options on.
+
+        The host must have none of them before the feature is added: each file's
+        shortest leading path whose last part names the module (``modules/<m>``,
+        ``api/v1/<m>.py``, ``tests/fixtures/fake_<m>_client.py``). Every option that
+        adds files is on, since an update may turn one on later.
+        """
+        widest = type(self)({**self.answers, **WIDEST_OPTIONS})
+        named = re.compile(rf"(^|_){re.escape(self.names.module)}(_|$)")
+        claimed: list[str] = []
+        for path in widest.files:
+            parts = path.split("/")
+            for end in range(1, len(parts) + 1):
+                if named.search(parts[end - 1].split(".")[0]):
+                    prefix = "/".join(parts[:end])
+                    if prefix not in claimed:
+                        claimed.append(prefix)
+                    break
+        # Folders first: "the host already has modules/<m>" says the most.
+        return sorted(claimed, key=lambda path: "." in path.rsplit("/", 1)[-1])
 
     @property
     @abstractmethod
