@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from jinja2 import Environment
+from jinja2 import Environment, Template
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "template"
@@ -51,9 +51,7 @@ def rendered_paths(
         for item in items:
             local = {**context, match[1]: item} if match else dict(context)
             path = _YIELD.sub(match[3], relative) if match else relative
-            parts = [
-                _ENVIRONMENT.from_string(part).render(local) for part in path.split("/")
-            ]
+            parts = [_render(part, local) for part in path.split("/")]
             # A file whose name renders empty (but for the suffix) is not written.
             parts[-1] = parts[-1].removesuffix(SUFFIX)
             if all(parts):
@@ -61,16 +59,28 @@ def rendered_paths(
     return found
 
 
+def _render(text: str, context: Mapping[str, Any]) -> str:
+    """One path segment rendered with ``context``; a segment without Jinja is itself."""
+    return _compiled(text).render(context) if "{" in text else text
+
+
+@lru_cache(maxsize=None)
+def _compiled(text: str) -> Template:
+    """A path segment compiled once per process: copier renders a tree's paths more than once."""
+    return _ENVIRONMENT.from_string(text)
+
+
 @lru_cache(maxsize=1)
 def _answers_file_pattern() -> str:
     """``_answers_file`` of copier.yml: where each feature's answers are recorded."""
-    settings = yaml.safe_load((ROOT / "copier.yml").read_text())
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when it is there
+    settings = yaml.load((ROOT / "copier.yml").read_text(), Loader=loader)
     return str(settings["_answers_file"])
 
 
 def answers_file(context: Mapping[str, Any]) -> str:
     """The feature's answers file, as copier.yml names it."""
-    return _ENVIRONMENT.from_string(_answers_file_pattern()).render(context)
+    return _render(_answers_file_pattern(), context)
 
 
 def files(tree: str, context: Mapping[str, Any]) -> list[str]:

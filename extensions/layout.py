@@ -145,8 +145,10 @@ def python(source: str, line_length: int = 88) -> str:
     line with :func:`layout_line`. Lines inside strings are left alone.
     """
     source = _imports_in_use(source, line_length)
-    inside_strings = _string_lines(source)
     lines = source.split("\n")
+    if all(len(line) <= line_length for line in lines):
+        return source
+    inside_strings = _string_lines(source)
     laid_out = [
         line if number in inside_strings else layout_line(line, line_length)
         for number, line in enumerate(lines, start=1)
@@ -157,9 +159,10 @@ def python(source: str, line_length: int = 88) -> str:
 def _string_lines(source: str) -> set[int]:
     """The numbers of the lines that continue a string begun on an earlier line."""
     inside: set[int] = set()
-    for token in tokenize.generate_tokens(io.StringIO(source).readline):
-        if token.type == tokenize.STRING and token.end[0] > token.start[0]:
-            inside.update(range(token.start[0] + 1, token.end[0] + 1))
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, (ast.Constant, ast.JoinedStr)) and node.end_lineno:
+            if node.end_lineno > node.lineno and not isinstance(node.value, bytes):
+                inside.update(range(node.lineno + 1, node.end_lineno + 1))
     return inside
 
 
