@@ -146,14 +146,18 @@ def python(source: str, line_length: int = 88) -> str:
     """
     source = _imports_in_use(source, line_length)
     lines = source.split("\n")
-    if all(len(line) <= line_length for line in lines):
+    laid_out = {
+        number: new
+        for number, line in enumerate(lines, start=1)
+        if len(line) > line_length and (new := layout_line(line, line_length)) != line
+    }
+    if not laid_out:
         return source
     inside_strings = _string_lines(source)
-    laid_out = [
-        line if number in inside_strings else layout_line(line, line_length)
-        for number, line in enumerate(lines, start=1)
-    ]
-    return "\n".join(laid_out)
+    for number, new in laid_out.items():
+        if number not in inside_strings:
+            lines[number - 1] = new
+    return "\n".join(lines)
 
 
 def _string_lines(source: str) -> set[int]:

@@ -10,7 +10,6 @@ paths, settings, the plan's tasks, risks and rules, the commands, the log events
 from __future__ import annotations
 
 import importlib
-import json
 import re
 from abc import ABC, abstractmethod
 from collections.abc import Mapping
@@ -222,8 +221,10 @@ def _load_generations() -> None:
 
 
 @lru_cache(maxsize=64)
-def _cached(inputs: str) -> Feature:
-    answers = json.loads(inputs)
+def _cached(inputs: tuple[tuple[str, Any], ...]) -> Feature:
+    answers = {
+        key: list(value) if isinstance(value, tuple) else value for key, value in inputs
+    }
     key = (answers.get("generation", GENERATIONS[0]), answers.get("kind", "module"))
     return REGISTRY[key](answers)
 
@@ -232,5 +233,10 @@ def feature_for(answers: Mapping[str, Any]) -> Feature:
     """The feature the answers describe, of their kind and host generation (built once)."""
     if not REGISTRY:
         _load_generations()
-    inputs = {key: answers[key] for key in INPUTS if key in answers}
-    return _cached(json.dumps(inputs, sort_keys=True))
+    inputs = tuple(
+        (key, tuple(value) if isinstance(value, list) else value)
+        for key in INPUTS
+        if key in answers
+        for value in [answers[key]]
+    )
+    return _cached(inputs)

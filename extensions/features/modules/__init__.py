@@ -10,7 +10,16 @@ from abc import abstractmethod
 from typing import ClassVar
 
 from ...operations import Operation, Param
-from ...plan import ApiRow, TaskList, contains, exists
+from ...plan import (
+    INDENTED_IMPORT,
+    ApiRow,
+    Rule,
+    TaskList,
+    absent,
+    contains,
+    exists,
+    no_line,
+)
 from .. import Feature
 
 # What every route handler takes besides its request: the host's settings, which it
@@ -148,6 +157,27 @@ class ModulesFeature(Feature):
 
     # The first tests a phase-1 change runs, after the settings' own.
     first_tests: ClassVar[str]
+
+    def house_rules(self) -> list[Rule]:
+        """The host's rules every kind's package keeps the same way, with their checks."""
+        package = self.package
+        return [
+            Rule(
+                "Settings singleton: nobody builds `Settings()`",
+                absent(package, "Settings()"),
+            ),
+            Rule("Top-level imports only", no_line(package, INDENTED_IMPORT)),
+        ]
+
+    def structlog_rule(self) -> Rule:
+        """structlog is the host's only logger."""
+        checks = [
+            absent(self.package, "print("),
+            absent(self.package, "import logging"),
+        ]
+        return Rule(
+            "structlog only: no `print`, no standard `logging`", "; ".join(checks)
+        )
 
     def phase_commands(self, phase: int) -> list[str]:
         """The host's CI targets (``app/Makefile``, as its workflow runs them), and what they leave out.

@@ -8,7 +8,6 @@ from typing import Any
 
 from ...operations import Operation, Param
 from ...plan import (
-    INDENTED_IMPORT,
     MANUAL,
     Risk,
     Rule,
@@ -19,7 +18,6 @@ from ...plan import (
     absent,
     contains,
     exists,
-    no_line,
 )
 from . import ModulesFeature
 
@@ -410,21 +408,12 @@ class Integration(ModulesFeature):
                 " only the factory calls `get_settings()`",
                 contains(client, f"settings: {n.settings_class},"),
             ),
-            Rule(
-                "Settings singleton: nobody builds `Settings()`",
-                absent(package, "Settings()"),
-            ),
-            Rule("Top-level imports only", no_line(package, INDENTED_IMPORT)),
+            *self.house_rules(),
             Rule(
                 "Every call returns an `OperationResult`",
                 contains(f"{package}/protocol.py", "-> OperationResult["),
             ),
-            Rule(
-                "structlog only: no `print`, no standard `logging`",
-                "; ".join(
-                    [absent(package, "print("), absent(package, "import logging")]
-                ),
-            ),
+            self.structlog_rule(),
             Rule(
                 "Features depend on a `Protocol`, not on the client class",
                 contains(f"{package}/__init__.py", n.client_protocol),

@@ -7,7 +7,6 @@ from typing import Any
 
 from ...operations import Operation
 from ...plan import (
-    INDENTED_IMPORT,
     MANUAL,
     Risk,
     Rule,
@@ -18,7 +17,6 @@ from ...plan import (
     absent,
     contains,
     exists,
-    no_line,
 )
 from . import ModulesFeature
 
@@ -472,21 +470,12 @@ class Module(ModulesFeature):
                 " it never calls `get_settings()`",
                 absent(f"{package}/service.py", "get_settings"),
             ),
-            Rule(
-                "Settings singleton: nobody builds `Settings()`",
-                absent(package, "Settings()"),
-            ),
-            Rule("Top-level imports only", no_line(package, INDENTED_IMPORT)),
+            *self.house_rules(),
             Rule(
                 "Every operation returns an `OperationResult`; routes never return the envelope",
                 contains(f"{package}/service.py", "-> OperationResult["),
             ),
-            Rule(
-                "structlog only: no `print`, no standard `logging`",
-                "; ".join(
-                    [absent(package, "print("), absent(package, "import logging")]
-                ),
-            ),
+            self.structlog_rule(),
             Rule(
                 "Frozen dataclasses for the domain, pydantic only at the edges",
                 "; ".join(
