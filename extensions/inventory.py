@@ -59,6 +59,28 @@ def rendered_paths(
     return found
 
 
+def claimed(tree: str, context: Mapping[str, Any], variable: str) -> list[str]:
+    """The paths the tree ``tree`` writes under a name made of ``variable``, once each.
+
+    For each file, its leading path up to the first segment that uses ``variable``
+    (``modules/{{ module_name }}``, ``api/v1/{{ module_name }}.py``), rendered with
+    ``context``; a path that renders empty is left out.
+    """
+    prefixes: list[str] = []
+    for relative in _template_paths(TEMPLATES / tree):
+        parts = relative.split("/")
+        end = next((i for i, part in enumerate(parts, 1) if variable in part), 0)
+        if end and "/".join(parts[:end]) not in prefixes:
+            prefixes.append("/".join(parts[:end]))
+    found = []
+    for prefix in prefixes:
+        parts = [_render(part, context) for part in prefix.split("/")]
+        parts[-1] = parts[-1].removesuffix(SUFFIX)
+        if all(parts):
+            found.append("/".join(parts))
+    return found
+
+
 def _render(text: str, context: Mapping[str, Any]) -> str:
     """One path segment rendered with ``context``; a segment without Jinja is itself."""
     return _compiled(text).render(context) if "{" in text else text

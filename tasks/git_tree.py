@@ -5,12 +5,15 @@ Standard library only, importable from Python 3.9: the tasks run under copier's 
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 
 def git(root: Path, *args: str) -> str:
     """Run ``git args`` in ``root`` and return what it printed; raise if it fails."""
+    # Imported here: the settings task, which only asks inside_git_work_tree, runs on
+    # every copy and need not pay for it.
+    import subprocess
+
     completed = subprocess.run(
         ["git", *args], cwd=root, check=True, capture_output=True, text=True
     )

@@ -10,7 +10,6 @@ paths, settings, the plan's tasks, risks and rules, the commands, the log events
 from __future__ import annotations
 
 import importlib
-import re
 from abc import ABC, abstractmethod
 from collections.abc import Mapping
 from functools import cached_property, lru_cache
@@ -102,22 +101,13 @@ class Feature(ABC):
     def claimed_paths(self) -> list[str]:
         """What a feature of this kind and name writes under its own name, options on.
 
-        The host must have none of them before the feature is added: each file's
-        shortest leading path whose last part names the module (``modules/<m>``,
-        ``api/v1/<m>.py``, ``tests/fixtures/fake_<m>_client.py``). Every option that
-        adds files is on, since an update may turn one on later.
+        The host must have none of them before the feature is added: each file's leading
+        path up to the segment named after the module (``modules/<m>``,
+        ``api/v1/<m>.py``, ``tests/fixtures/fake_<m>_client.py``), read off the template
+        tree. Every option that adds files is on, since an update may turn one on later.
         """
-        widest = type(self)({**self.answers, **WIDEST_OPTIONS})
-        named = re.compile(rf"(^|_){re.escape(self.names.module)}(_|$)")
-        claimed: list[str] = []
-        for path in widest.files:
-            parts = path.split("/")
-            for end in range(1, len(parts) + 1):
-                if named.search(parts[end - 1].split(".")[0]):
-                    prefix = "/".join(parts[:end])
-                    if prefix not in claimed:
-                        claimed.append(prefix)
-                    break
+        context = {**self.answers, **WIDEST_OPTIONS}
+        claimed = inventory.claimed(self.tree, context, "module_name")
         # Folders first: "the host already has modules/<m>" says the most.
         return sorted(claimed, key=lambda path: "." in path.rsplit("/", 1)[-1])
 
