@@ -142,70 +142,26 @@ def python(source: str, line_length: int = 88) -> str:
     (``{% filter python %}``) drops the names a file imports but never uses (a template
     imports what any set of answers may need), writes each ``from ... import`` with its
     names sorted, on one line or exploded as black does, and lays out each over-long
-    line with :func:`layout_line`. Lines inside strings are left alone.
+    line with :func:`layout_line`. Lines inside strings are left alone. The source is
+    parsed once.
     """
-    source = _imports_in_use(source, line_length)
-    lines = source.split("\n")
-    laid_out = {
-        number: new
-        for number, line in enumerate(lines, start=1)
-        if len(line) > line_length and (new := layout_line(line, line_length)) != line
-    }
-    if not laid_out:
-        return source
-    inside_strings = _string_lines(source)
-    for number, new in laid_out.items():
-        if number not in inside_strings:
-            lines[number - 1] = new
-    return "\n".join(lines)
-
-
-def _string_lines(source: str) -> set[int]:
-    """The numbers of the lines that continue a string begun on an earlier line."""
-    inside: set[int] = set()
-    for node in ast.walk(ast.parse(source)):
-        if isinstance(node, (ast.Constant, ast.JoinedStr)) and node.end_lineno:
-            if node.end_lineno > node.lineno and not isinstance(node.value, bytes):
-                inside.update(range(node.lineno + 1, node.end_lineno + 1))
-    return inside
-
-
-def _imports_in_use(source: str, line_length: int) -> str:
-    """``source`` with its module-level imports cut down to the names the module uses."""
     tree = ast.parse(source)
-    # A name the module defines itself is not imported: the definition would hide it.
-    defined = {
-        target.id
-        for node in tree.body
-        if isinstance(node, (ast.Assign, ast.AnnAssign))
-        for target in (node.targets if isinstance(node, ast.Assign) else [node.target])
-        if isinstance(target, ast.Name)
-    } | {
-        node.name
-        for node in tree.body
-        if isinstance(node, (ast.FunctionDef, ast.ClassDef, ast.AsyncFunctionDef))
-    }
-    used = {node.id for node in ast.walk(tree) if isinstance(node, ast.Name)}
-    used -= defined
-    used |= {
-        element.value
-        for node in tree.body
-        if isinstance(node, ast.Assign)
-        and any(
-            isinstance(target, ast.Name) and target.id == "__all__"
-            for target in node.targets
-        )
-        and isinstance(node.value, (ast.List, ast.Tuple))
-        for element in node.value.elts
-        if isinstance(element, ast.Constant)
-    }
-    lines = source.split("\n")
+    used, inside_strings = _names_and_string_lines(tree)
     imports = [
         node for node in tree.body if isinstance(node, (ast.Import, ast.ImportFrom))
     ]
+    import_lines = {
+        number
+        for node in imports
+        for number in range(node.lineno, (node.end_lineno or node.lineno) + 1)
+    }
+    # One entry per line of the source, so the imports' line numbers stay valid.
+    lines = source.split("\n")
+    for number, line in enumerate(lines, start=1):
+        if len(line) > line_length and number not in inside_strings | import_lines:
+            lines[number - 1] = layout_line(line, line_length)
     for node in reversed(imports):
-        assert node.end_lineno is not None
-        start, end = node.lineno - 1, node.end_lineno
+        start, end = node.lineno - 1, node.end_lineno or node.lineno
         if isinstance(node, ast.ImportFrom) and node.module != "__future__":
             kept = [
                 a.name + (f" as {a.asname}" if a.asname else "")
@@ -217,10 +173,45 @@ def _imports_in_use(source: str, line_length: int) -> str:
                 [import_from(sorted(set(kept)), module, line_length)] if kept else []
             )
         elif isinstance(node, ast.Import):
-            kept = [a for a in node.names if (a.asname or a.name).split(".")[0] in used]
-            if not kept:
+            kept_names = [
+                a for a in node.names if (a.asname or a.name).split(".")[0] in used
+            ]
+            if not kept_names:
                 lines[start:end] = []
-    return _tidy_import_block("\n".join(lines), imports and imports[0].lineno)
+    return _tidy_import_block("\n".join(lines), imports[0].lineno if imports else 0)
+
+
+def _names_and_string_lines(tree: ast.Module) -> tuple[set[str], set[int]]:
+    """The names the module uses without defining them, and the lines inside strings.
+
+    A name the module defines itself is not imported (the definition would hide it);
+    the names ``__all__`` lists count as used. A line inside a string is one that
+    continues a string begun on an earlier line.
+    """
+    used: set[str] = set()
+    inside: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name):
+            used.add(node.id)
+        elif isinstance(node, (ast.Constant, ast.JoinedStr)) and node.end_lineno:
+            if node.end_lineno > node.lineno:
+                inside.update(range(node.lineno + 1, node.end_lineno + 1))
+    defined: set[str] = set()
+    listed: set[str] = set()
+    for node in tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.ClassDef, ast.AsyncFunctionDef)):
+            defined.add(node.name)
+        elif isinstance(node, (ast.Assign, ast.AnnAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            names = {target.id for target in targets if isinstance(target, ast.Name)}
+            defined |= names
+            if "__all__" in names and isinstance(node.value, (ast.List, ast.Tuple)):
+                listed |= {
+                    str(element.value)
+                    for element in node.value.elts
+                    if isinstance(element, ast.Constant)
+                }
+    return (used - defined) | listed, inside
 
 
 def _tidy_import_block(source: str, first: int) -> str:
