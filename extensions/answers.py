@@ -6,6 +6,7 @@ import ast
 import keyword
 import re
 import unicodedata
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -236,12 +237,27 @@ SETTINGS_FILE = "infrastructure/configuration/settings.py"
 BASE_FILE = "infrastructure/configuration/base.py"
 
 
+def _parsed(path: Path) -> ast.Module:
+    """A host module's syntax tree; an unreadable file is an empty module."""
+    try:
+        stamp = path.stat().st_mtime_ns
+    except OSError:
+        return ast.Module(body=[], type_ignores=[])
+    return _parsed_version(path, stamp)
+
+
+@lru_cache(maxsize=8)
+def _parsed_version(path: Path, stamp: int) -> ast.Module:
+    """One version of a host module, parsed once: copier validates more than once."""
+    try:
+        return ast.parse(path.read_text())
+    except (OSError, SyntaxError, ValueError):
+        return ast.Module(body=[], type_ignores=[])
+
+
 def _bound_names(path: Path) -> set[str]:
     """The names a host module binds at its top level: imports, classes, functions."""
-    try:
-        tree = ast.parse(path.read_text())
-    except (OSError, SyntaxError, ValueError):
-        return set()
+    tree = _parsed(path)
     names: set[str] = set()
     for node in tree.body:
         if isinstance(node, (ast.Import, ast.ImportFrom)):
@@ -253,11 +269,7 @@ def _bound_names(path: Path) -> set[str]:
 
 def _settings_attributes(path: Path) -> dict[str, str]:
     """The annotated attributes of the host's ``class Settings``, with their annotations."""
-    try:
-        tree = ast.parse(path.read_text())
-    except (OSError, SyntaxError, ValueError):
-        return {}
-    for node in tree.body:
+    for node in _parsed(path).body:
         if isinstance(node, ast.ClassDef) and node.name == "Settings":
             return {
                 statement.target.id: ast.unparse(statement.annotation)

@@ -12,8 +12,9 @@ import io
 import json
 import re
 import tokenize
-from collections.abc import Iterable
 from typing import Any
+
+from .imports import import_from
 
 _OPEN, _CLOSE = "([{", ")]}"
 # A line of an import statement, or of the parenthesised names of one.
@@ -234,32 +235,6 @@ def _tidy_import_block(source: str, first: int) -> str:
     while kept and not kept[-1].strip():
         kept.pop()
     return "\n".join(head + kept + [""] * gap + code)
-
-
-def import_from(
-    names: Iterable[str], module: str, line_length: int = 88, exploded: bool = False
-) -> str:
-    """Write ``from module import names`` as black lays it out, names in the given order.
-
-    Args:
-        names: The names to import (``"x as y"`` for an alias).
-        module: The dotted module to import them from.
-        line_length: Black's line length.
-        exploded: Whether to write one name per line even when the line would fit, as
-            black keeps an import already spread over several lines.
-
-    Returns:
-        One line when it fits and ``exploded`` is false, otherwise one name per line in
-        parentheses with a trailing comma; no final newline.
-    """
-    names = list(names)
-    if not names:
-        raise ValueError(f"nothing to import from {module}: guard the line with an if")
-    line = f"from {module} import {', '.join(names)}"
-    if len(line) <= line_length and not exploded:
-        return line
-    body = "".join(f"    {name},\n" for name in names)
-    return f"from {module} import (\n{body})"
 
 
 def pystr(text: Any) -> str:

@@ -304,7 +304,7 @@ def add_package_import(text: str, slice_: SettingsSlice) -> str:
     tree = ast.parse(text)
     if slice_.class_name in _imported_names(tree):
         return text
-    statement = _extension("layout").import_from(
+    statement = _extension("imports").import_from(
         [slice_.class_name], f"{slice_.package}.{slice_.module}"
     )
     return _insert_lines(text, _import_insertion_line(tree), statement.split("\n"))
@@ -348,7 +348,7 @@ def add_settings_import(text: str, slice_: SettingsSlice) -> str:
         and not any("#" in line for line in lines[slice(*_line_range(node))])
     ]
     if not mergeable:
-        statement = _extension("layout").import_from(
+        statement = _extension("imports").import_from(
             [slice_.class_name], slice_.package
         )
         anchor = _import_insertion_line(tree, within="infrastructure")
@@ -367,7 +367,7 @@ def add_settings_import(text: str, slice_: SettingsSlice) -> str:
     names.insert(index, slice_.class_name)
     top, bottom = _line_range(merged)
     # An import already spread over several lines stays so (black keeps it too).
-    statement = _extension("layout").import_from(
+    statement = _extension("imports").import_from(
         names, slice_.package, exploded=bottom - top > 1
     )
     eol = _newline_of(text)
@@ -687,7 +687,7 @@ WIRING_TASK = "T102"
 def _extension(name: str) -> Any:
     """A standard-library-only module of the template's helpers (``extensions/<name>.py``).
 
-    The plan's task format and the import layout live there once; the task loads them by
+    The plan's task format and the import statements' layout live there once; the task loads them by
     path because ``extensions`` is a package copier loads under a name of its own.
     """
     if name not in sys.modules:

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extensions import layout
+from extensions import imports, layout
 
 pytestmark = pytest.mark.fast
 
@@ -78,14 +78,14 @@ class TestBlackLayout:
     def test_import_from_lays_out_an_import_as_black_does(
         self, module: str, imported: list[str]
     ) -> None:
-        code = layout.import_from(imported, f"modules.{module}.models") + "\n"
+        code = imports.import_from(imported, f"modules.{module}.models") + "\n"
 
         assert _black_stable(code), code
 
     def test_import_from_keeps_a_short_import_on_one_line_in_the_given_order(
         self,
     ) -> None:
-        assert layout.import_from(["D", "C"], "a.b") == "from a.b import D, C"
+        assert imports.import_from(["D", "C"], "a.b") == "from a.b import D, C"
 
     @pytest.mark.parametrize(
         ("names", "exploded"),
@@ -97,14 +97,14 @@ class TestBlackLayout:
     def test_import_from_writes_one_name_per_line(
         self, names: list[str], exploded: bool
     ) -> None:
-        statement = layout.import_from(names, "infrastructure.x", exploded=exploded)
+        statement = imports.import_from(names, "infrastructure.x", exploded=exploded)
 
         body = "".join(f"    {name},\n" for name in names)
         assert statement == f"from infrastructure.x import (\n{body})"
 
     def test_import_from_refuses_an_empty_import(self) -> None:
         with pytest.raises(ValueError, match="nothing to import"):
-            layout.import_from([], "modules.x")
+            imports.import_from([], "modules.x")
 
 
 class TestFreeText:
