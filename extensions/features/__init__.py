@@ -108,8 +108,12 @@ class Feature(ABC):
         """
         context = {**self.answers, **WIDEST_OPTIONS}
         claimed = inventory.claimed(self.tree, context, "module_name")
-        # Folders first: "the host already has modules/<m>" says the most.
-        return sorted(claimed, key=lambda path: "." in path.rsplit("/", 1)[-1])
+        # Folders first, shallow ones first: "the host already has modules/<m>" says
+        # the most.
+        return sorted(
+            claimed,
+            key=lambda path: ("." in path.rsplit("/", 1)[-1], path.count("/")),
+        )
 
     @property
     @abstractmethod
