@@ -12,6 +12,7 @@ from typing import Any
 
 import pydantic
 
+from . import features, generations
 from .features import feature_for
 from .names import pascal, singular_pascal, snake
 from .operations import VERBS
@@ -190,13 +191,18 @@ def destination_problem(
     ``--overwrite`` are the ways to touch an existing feature).
     """
     root = Path(str(destination))
-    if (
-        not (root / "modules").is_dir()
-        or not (root / "infrastructure" / "configuration").is_dir()
-    ):
+    generation = generations.detect(root)
+    if not generation:
         return (
-            f"{root} is not an SRE Bot application root (no modules/ and infrastructure/configuration/): "
-            "run copier with the bot's app/ folder as destination."
+            f"{root} is not an SRE Bot application root (neither modules/ with "
+            f"{generations.AGGREGATOR} nor packages/): run copier with the bot's app/ "
+            "folder as destination."
+        )
+    if generation not in features.GENERATIONS:
+        return (
+            f"{root} is an SRE Bot of the {generation} generation (packages/, a settings "
+            "getter per slice, no Settings aggregator): this template version writes "
+            "features for the modules generation only (docs/troubleshooting.md)."
         )
     module = str(module_name)
     update = f"`copier update --trust -a .copier-answers.{module}.yml`"

@@ -158,6 +158,18 @@ MODULES = Host(
     workflow=".github/workflows/ci_code.yml",
 )
 
+# The packages generation: the template does not write for it yet. Only its layout is
+# used (a destination the template must refuse), so no virtualenv is built for it:
+# its CI needs Python 3.14 (hosts/README.md).
+PACKAGES = Host(
+    generation="packages",
+    commit="a0c00c1f3248118e5578c7f5f10da828fe9442db",
+    python="python3.14",
+    requirements=(),
+    left_out=frozenset(),
+    workflow=".github/workflows/ci_code.yml",
+)
+
 HOSTS = {host.generation: host for host in (MODULES,)}
 
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from extensions import answers
+import hosts
+from extensions import answers, generations
 
 pytestmark = pytest.mark.fast
 
@@ -98,3 +101,20 @@ class TestAnswerValidation:
         self, text: str, reason: str
     ) -> None:
         assert reason in answers.one_line_problem(text, "description")
+
+
+@pytest.mark.parametrize(
+    ("host", "generation"),
+    [(hosts.MODULES, "modules"), (hosts.PACKAGES, "packages")],
+    ids=["modules", "packages"],
+)
+def test_a_hosts_generation_is_read_off_its_application_folder(
+    host: hosts.Host, generation: str
+) -> None:
+    assert generations.detect(hosts.extract(host) / hosts.APP) == generation
+
+
+def test_a_folder_of_neither_generation_has_none(tmp_path: Path) -> None:
+    (tmp_path / "modules").mkdir()
+
+    assert generations.detect(tmp_path) == ""

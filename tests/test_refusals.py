@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 import yaml
 
+import hosts
 from support import (
     CANONICAL_ANSWERS,
     INTEGRATION_ANSWERS,
@@ -39,6 +40,23 @@ def test_a_destination_that_is_not_a_host_is_refused_untouched(tmp_path: Path) -
     assert completed.returncode != 0
     assert "is not an SRE Bot application root" in completed.stderr
     assert tree_digest(tmp_path) == before
+
+
+def test_a_host_of_the_packages_generation_is_refused_untouched(
+    tmp_path: Path,
+) -> None:
+    host = hosts.fresh_copy(hosts.PACKAGES, tmp_path / "host")
+    before = tree_digest(host)
+
+    completed = copier_copy(host)
+
+    assert completed.returncode != 0
+    assert (
+        f"{host} is an SRE Bot of the packages generation (packages/, a settings getter"
+        " per slice, no Settings aggregator): this template version writes features for"
+        " the modules generation only (docs/troubleshooting.md)."
+    ) in completed.stderr
+    assert tree_digest(host) == before
 
 
 def test_an_existing_feature_is_refused_and_the_host_left_byte_identical(
