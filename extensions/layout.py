@@ -158,8 +158,9 @@ def python(source: str, line_length: int = 88) -> str:
     }
     # One entry per line of the source, so the imports' line numbers stay valid.
     lines = source.split("\n")
+    kept_as_is = inside_strings | import_lines
     for number, line in enumerate(lines, start=1):
-        if len(line) > line_length and number not in inside_strings | import_lines:
+        if len(line) > line_length and number not in kept_as_is:
             lines[number - 1] = layout_line(line, line_length)
     for node in reversed(imports):
         start, end = node.lineno - 1, node.end_lineno or node.lineno
@@ -191,12 +192,24 @@ def _names_and_string_lines(tree: ast.Module) -> tuple[set[str], set[int]]:
     """
     used: set[str] = set()
     inside: set[int] = set()
-    for node in ast.walk(tree):
+    # ast.walk, unrolled: the filter runs on every generated file, and this walk is
+    # most of its time.
+    stack: list[object] = [tree]
+    while stack:
+        node = stack.pop()
+        if not isinstance(node, ast.AST):
+            continue  # the strings of Global.names, the None of a ** in a dict
         if isinstance(node, ast.Name):
             used.add(node.id)
-        elif isinstance(node, (ast.Constant, ast.JoinedStr)) and node.end_lineno:
+            continue
+        if isinstance(node, (ast.Constant, ast.JoinedStr)) and node.end_lineno:
             if node.end_lineno > node.lineno:
                 inside.update(range(node.lineno + 1, node.end_lineno + 1))
+        for value in vars(node).values():
+            if isinstance(value, list):
+                stack.extend(value)
+            elif isinstance(value, ast.AST):
+                stack.append(value)
     defined: set[str] = set()
     listed: set[str] = set()
     for node in tree.body:
