@@ -16,6 +16,7 @@ import fcntl
 import hashlib
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -70,6 +71,9 @@ class Host:
         requirements: The host's pinned requirement files, relative to ``app/``.
         left_out: Requirements installed by the host but used by none of its gates.
         workflow: The host's CI workflow, relative to the repository root.
+        in_root: Whether its tools run inside the Python root (``ROOT_SCRIPT``) rather
+            than from a virtualenv on this machine; such a host installs its own
+            environment, as its workflow's ``make install-ci`` does.
     """
 
     generation: str
@@ -78,6 +82,7 @@ class Host:
     requirements: tuple[str, ...]
     left_out: frozenset[str]
     workflow: str
+    in_root: bool = False
 
     @property
     def archive(self) -> Path:
@@ -100,14 +105,16 @@ class Host:
     def ci_steps(self) -> list[CiStep]:
         """The ``make`` steps of the host's CI workflow that check code, in order.
 
-        Installing is left out: the host's virtualenv is built once, beforehand.
+        Installing is left out where the host's virtualenv is built once, beforehand;
+        a host run inside the Python root installs, as its workflow does.
         """
         workflow = yaml.safe_load(self.read(self.workflow))
         steps = []
         for job in workflow["jobs"].values():
             for step in job["steps"]:
                 words = str(step.get("run", "")).split()
-                if words[:1] == ["make"] and not words[1].startswith("install"):
+                installs = words[1:2] and words[1].startswith("install")
+                if words[:1] == ["make"] and (self.in_root or not installs):
                     secrets = [
                         name
                         for name, value in (step.get("env") or {}).items()
@@ -158,9 +165,9 @@ MODULES = Host(
     workflow=".github/workflows/ci_code.yml",
 )
 
-# The packages generation: the template does not write for it yet. Only its layout is
-# used (a destination the template must refuse), so no virtualenv is built for it:
-# its CI needs Python 3.14 (hosts/README.md).
+# The packages generation needs Python 3.14, which no Debian release before sid ships
+# and this machine's C library cannot run: its CI runs inside a sid root that
+# tools/python314_root.sh builds (hosts/README.md). Its requirements are uv's lock.
 PACKAGES = Host(
     generation="packages",
     commit="a0c00c1f3248118e5578c7f5f10da828fe9442db",
@@ -168,9 +175,24 @@ PACKAGES = Host(
     requirements=(),
     left_out=frozenset(),
     workflow=".github/workflows/ci_code.yml",
+    in_root=True,
 )
 
-HOSTS = {host.generation: host for host in (MODULES,)}
+HOSTS = {host.generation: host for host in (MODULES, PACKAGES)}
+
+# The Python 3.14 root, its tools and uv's download cache, shared by every run.
+ROOT_SCRIPT = ROOT / "tools" / "python314_root.sh"
+PYTHON_ROOT = BUILD / "python314-root"
+UV_CACHE = BUILD / "uv-cache"
+# The host's workflow installs uv unpinned; the template's suite pins it.
+UV = "uv==0.13.9"
+# What the host's workflow sets for every step.
+ROOT_ENVIRONMENT = {
+    "UV_PYTHON_DOWNLOADS": "never",
+    "UV_PYTHON": "python3.14",
+    "ENVIRONMENT": "ci",
+    "SLACK__COMMAND_PREFIX": "",
+}
 
 
 @contextmanager
@@ -218,8 +240,85 @@ def fresh_copy(host: Host, destination: Path) -> Path:
     return destination / APP
 
 
+def build_root() -> Path:
+    """Build the Python 3.14 root and install uv in it, once per machine."""
+    with _locked("python-root"):
+        done = PYTHON_ROOT / ".tools-complete"
+        if not done.exists():
+            subprocess.run(["bash", str(ROOT_SCRIPT), str(PYTHON_ROOT)], check=True)
+            for folder in ("work", "cache"):
+                (PYTHON_ROOT / folder).mkdir(exist_ok=True)
+            UV_CACHE.mkdir(parents=True, exist_ok=True)
+            install = (
+                f"python3.14 -m venv /opt/tools && /opt/tools/bin/pip install -q {UV}"
+            )
+            completed = _in_root(BUILD, "/", install, {})
+            if completed.returncode != 0:
+                raise RuntimeError(
+                    f"installing uv in the Python root failed:\n{completed.stderr}"
+                )
+            done.touch()
+    return PYTHON_ROOT
+
+
+def _in_root(
+    repository: Path, folder: str, command: str, extra: dict[str, str]
+) -> subprocess.CompletedProcess[str]:
+    """Run ``command`` in ``folder`` of ``repository``, inside the Python root.
+
+    The repository and uv's cache are bind-mounted at /work and /cache in a mount
+    namespace of the command's own; the command sees no variable of the caller's but
+    the host workflow's and ``extra``.
+    """
+    variables = {
+        "PATH": "/opt/tools/bin:/usr/local/bin:/usr/bin:/bin",
+        "HOME": "/root",
+        "LANG": "C.UTF-8",
+        "UV_CACHE_DIR": "/cache",
+        "SSL_CERT_FILE": "/etc/ssl/certs/ca-certificates.crt",
+        **ROOT_ENVIRONMENT,
+        **extra,
+    }
+    inner = [
+        "chroot",
+        str(PYTHON_ROOT),
+        "/usr/bin/env",
+        "-i",
+        *(f"{name}={value}" for name, value in variables.items()),
+        "/bin/sh",
+        "-c",
+        f"cd /work/{folder} && {command}",
+    ]
+    mounts = (
+        f"mount --bind {shlex.quote(str(repository))} {PYTHON_ROOT}/work"
+        f" && mount --bind {shlex.quote(str(UV_CACHE))} {PYTHON_ROOT}/cache"
+        f" && exec {shlex.join(inner)}"
+    )
+    return subprocess.run(
+        [
+            "unshare",
+            "-m",
+            "-p",
+            "-f",
+            f"--mount-proc={PYTHON_ROOT}/proc",
+            "sh",
+            "-c",
+            mounts,
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
 def build_venv(host: Host) -> Path:
-    """Build the host's virtualenv from its pinned requirements, once per machine."""
+    """Build the host's virtualenv from its pinned requirements, once per machine.
+
+    A host run inside the Python root gets the root instead: each copy of it installs
+    its own environment with uv (its CI's ``install-ci`` step).
+    """
+    if host.in_root:
+        return build_root()
     venv = host.venv
     with _locked(f"venv-{host.generation}"):
         if not (venv / ".complete").exists():
@@ -268,6 +367,9 @@ def run(
     host: Host, app: Path, command: list[str], **extra: str
 ) -> subprocess.CompletedProcess[str]:
     """Run ``command`` in the application folder ``app`` with the host's tools."""
+    if host.in_root:
+        repository = app.parent
+        return _in_root(repository, app.name, shlex.join(command), extra)
     return subprocess.run(
         command,
         cwd=app,
@@ -289,7 +391,8 @@ def prepare(generations: list[str]) -> None:
     """Extract each host and build its virtualenv, printing how long each took."""
     for generation in generations or list(HOSTS):
         host = HOSTS[generation]
-        for step, action in (("extract", extract), ("virtualenv", build_venv)):
+        tools = "Python 3.14 root" if host.in_root else "virtualenv"
+        for step, action in (("extract", extract), (tools, build_venv)):
             started = time.monotonic()
             action(host)
             print(
