@@ -181,6 +181,45 @@ def link_problem(link: Any) -> str:
     return ""
 
 
+def generation_problem(
+    generation: Any, destination: Any, overwrite: Any = False
+) -> str:
+    """Say why a feature of ``generation`` cannot be written into ``destination``, or "".
+
+    The answer is read from the destination unless given; a given answer must fit the
+    destination. Refused: a destination of neither generation, a generation the
+    destination is not, and a generation this template version does not write for.
+    Updates (``overwrite``) render in temporary folders that are no host: the recorded
+    answer stands.
+    """
+    generation = str(generation)
+    if generation not in generations.LAYOUTS:
+        known = ", ".join(generations.LAYOUTS)
+        return f"generation must be one of {known}, not {generation!r}."
+    if overwrite:
+        return ""
+    root = Path(str(destination))
+    found = generations.detect(root)
+    if not found:
+        return (
+            f"{root} is not an SRE Bot application root (neither modules/ with "
+            f"{generations.AGGREGATOR} nor packages/): run copier with the bot's app/ "
+            "folder as destination."
+        )
+    if found != generation:
+        return (
+            f"generation {generation!r} does not fit {root}: it is an SRE Bot of the "
+            f"{found} generation."
+        )
+    if generation not in features.GENERATIONS:
+        return (
+            f"{root} is an SRE Bot of the {generation} generation (packages/, a settings "
+            "getter per slice, no Settings aggregator): this template version writes "
+            "features for the modules generation only (docs/troubleshooting.md)."
+        )
+    return ""
+
+
 def destination_problem(
     module_name: Any, destination: Any, kind: str = "module"
 ) -> str:
@@ -191,19 +230,8 @@ def destination_problem(
     ``--overwrite`` are the ways to touch an existing feature).
     """
     root = Path(str(destination))
-    generation = generations.detect(root)
-    if not generation:
-        return (
-            f"{root} is not an SRE Bot application root (neither modules/ with "
-            f"{generations.AGGREGATOR} nor packages/): run copier with the bot's app/ "
-            "folder as destination."
-        )
-    if generation not in features.GENERATIONS:
-        return (
-            f"{root} is an SRE Bot of the {generation} generation (packages/, a settings "
-            "getter per slice, no Settings aggregator): this template version writes "
-            "features for the modules generation only (docs/troubleshooting.md)."
-        )
+    if not generations.detect(root):
+        return ""  # the generation question has said why
     module = str(module_name)
     update = f"`copier update --trust -a .copier-answers.{module}.yml`"
     if (root / f".copier-answers.{module}.yml").exists():

@@ -63,6 +63,7 @@ def folders(paths: Any) -> list[str]:
 _helpers()
 answers = importlib.import_module(f"{PACKAGE}.answers")
 features = importlib.import_module(f"{PACKAGE}.features")
+generations = importlib.import_module(f"{PACKAGE}.generations")
 layout = importlib.import_module(f"{PACKAGE}.layout")
 names = importlib.import_module(f"{PACKAGE}.names")
 planfile = importlib.import_module(f"{PACKAGE}.planfile")
@@ -73,6 +74,8 @@ FILTERS = {
     "with_article": names.with_article,
     "singular_pascal": names.singular_pascal,
     "module_name_problem": answers.module_name_problem,
+    "generation_problem": answers.generation_problem,
+    "host_generation": lambda destination: generations.detect(Path(str(destination))),
     "entity_name_problem": answers.entity_name_problem,
     "providers_problem": answers.providers_problem,
     "operations_problem": answers.operations_problem,
@@ -131,6 +134,7 @@ class FeatureHook(ContextHook):
     """Put the feature in every template's context: ``feature``, its ``names`` and its ``ops``."""
 
     def hook(self, context: dict[str, Any]) -> None:
-        if all(key in context for key in NEEDED):
+        # Until the generation is validated, the answers may name one no kind writes for.
+        if all(key in context for key in NEEDED) and features.writes_for(context):
             feature = features.feature_for(context)
             context.update(feature=feature, names=feature.names, ops=feature.ops)

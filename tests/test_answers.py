@@ -118,3 +118,33 @@ def test_a_folder_of_neither_generation_has_none(tmp_path: Path) -> None:
     (tmp_path / "modules").mkdir()
 
     assert generations.detect(tmp_path) == ""
+
+
+class TestGeneration:
+    def test_the_destinations_own_generation_is_accepted(self) -> None:
+        app = hosts.extract(hosts.MODULES) / hosts.APP
+
+        assert answers.generation_problem("modules", app) == ""
+
+    def test_a_forced_generation_must_fit_the_destination(self) -> None:
+        app = hosts.extract(hosts.MODULES) / hosts.APP
+
+        assert answers.generation_problem("packages", app) == (
+            f"generation 'packages' does not fit {app}: it is an SRE Bot of the modules"
+            " generation."
+        )
+
+    def test_a_generation_the_template_does_not_write_for_is_refused(self) -> None:
+        app = hosts.extract(hosts.PACKAGES) / hosts.APP
+
+        assert "writes features for the modules generation only" in (
+            answers.generation_problem("packages", app)
+        )
+
+    def test_an_unknown_generation_is_refused(self) -> None:
+        assert answers.generation_problem("legacy", "/nowhere") == (
+            "generation must be one of modules, packages, not 'legacy'."
+        )
+
+    def test_an_update_keeps_the_recorded_generation(self, tmp_path: Path) -> None:
+        assert answers.generation_problem("modules", tmp_path, overwrite=True) == ""

@@ -59,6 +59,21 @@ def test_a_host_of_the_packages_generation_is_refused_untouched(
     assert tree_digest(host) == before
 
 
+def test_a_forced_generation_that_does_not_fit_the_host_is_refused_untouched(
+    host: Path,
+) -> None:
+    before = tree_digest(host)
+
+    completed = copier_copy(host, "--data", "generation=packages")
+
+    assert completed.returncode != 0
+    assert (
+        f"generation 'packages' does not fit {host}: it is an SRE Bot of the modules"
+        " generation."
+    ) in completed.stderr
+    assert tree_digest(host) == before
+
+
 def test_an_existing_feature_is_refused_and_the_host_left_byte_identical(
     generate: Any, host: Path
 ) -> None:

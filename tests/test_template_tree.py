@@ -22,6 +22,7 @@ pytestmark = pytest.mark.fast
 
 COPIER_YML = yaml.safe_load((ROOT / "copier.yml").read_text())
 QUESTIONS = [
+    "generation",
     "kind",
     "feature_name",
     "module_name",
@@ -62,6 +63,7 @@ QUESTION_KEYS = {
     "when",
     "secret",
     "multiline",
+    "ask",
 }
 WINDOWS_FORBIDDEN = re.compile(r'[<>:"|?*\\]')
 WINDOWS_RESERVED = {

@@ -223,6 +223,14 @@ def _cached(inputs: tuple[tuple[str, Any], ...]) -> Feature:
     return REGISTRY[key](answers)
 
 
+def writes_for(answers: Mapping[str, Any]) -> bool:
+    """Whether a kind of this template writes for the answers' generation and kind."""
+    if not REGISTRY:
+        _load_generations()
+    key = (answers.get("generation", GENERATIONS[0]), answers.get("kind", "module"))
+    return key in REGISTRY
+
+
 def feature_for(answers: Mapping[str, Any]) -> Feature:
     """The feature the answers describe, of their kind and host generation (built once)."""
     if not REGISTRY:
