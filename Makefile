@@ -16,7 +16,8 @@ $(VENV)/installed: requirements/dev.txt
 hosts: $(VENV)/installed  ## extract each real host and build its virtualenv (once per machine)
 	$(PY) tests/hosts.py prepare
 
-demo: hosts  ## generate the example module and integration into a fresh real host and run its CI
+demo: $(VENV)/installed  ## generate the example module and integration into a fresh real host and run its CI
+	$(PY) tests/hosts.py prepare modules
 	$(PY) tools/demo.py
 
 test: hosts  ## the template's whole test suite, the real-host tier included, in parallel
