@@ -10,21 +10,17 @@ from typing import Any
 import pytest
 from pytest_copie.plugin import Result
 
-from support import ROOT, fresh_host
+from support import LANES, ROOT, fresh_host, outside_every_lane
 
 Generate = Callable[..., Path]
 
 
-LANES = ("fast", "render", "slow")
+pytest_plugins = ["pytester"]  # tests/test_lanes.py collects throwaway test files
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Refuse a test that is in no lane: `make quick` would silently skip or include it."""
-    lost = [
-        item.nodeid
-        for item in items
-        if not any(marker.name in LANES for marker in item.iter_markers())
-    ]
+    lost = outside_every_lane(items)
     if lost:
         raise pytest.UsageError(
             f"{len(lost)} test(s) in no lane (mark them {', '.join(LANES)}): {lost[0]}"

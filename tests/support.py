@@ -38,6 +38,19 @@ INTEGRATION_ANSWERS: dict[str, Any] = yaml.safe_load(
 )
 
 
+# The suite's lanes, fastest first: `make quick` runs the first two (pytest.ini).
+LANES = ("fast", "render", "slow")
+
+
+def outside_every_lane(items: Iterable[Any]) -> list[str]:
+    """The node IDs of the collected tests that carry no lane marker."""
+    return [
+        item.nodeid
+        for item in items
+        if not any(marker.name in LANES for marker in item.iter_markers())
+    ]
+
+
 def load_task(name: str) -> ModuleType:
     """The script ``tasks/<name>.py`` as a module, for testing its functions directly."""
     if str(ROOT / "tasks") not in sys.path:
