@@ -18,7 +18,8 @@ mirror=${mirror:-http://deb.debian.org/debian}
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-(cd "$work" && apt-get download -qq debootstrap >/dev/null)
+# apt downloads as root here: its sandbox user could not write into the private folder.
+(cd "$work" && apt-get download -qq -o APT::Sandbox::User=root debootstrap >/dev/null)
 dpkg-deb -x "$work"/debootstrap_*.deb "$work/debootstrap"
 
 rm -rf "$root"
