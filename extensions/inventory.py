@@ -51,11 +51,9 @@ def rendered_paths(
         for item in items:
             local = {**context, match[1]: item} if match else dict(context)
             path = _YIELD.sub(match[3], relative) if match else relative
-            parts = [_render(part, local) for part in path.split("/")]
-            # A file whose name renders empty (but for the suffix) is not written.
-            parts[-1] = parts[-1].removesuffix(SUFFIX)
-            if all(parts):
-                found.append((relative, "/".join(parts), local))
+            destination = _rendered_path(path, local)
+            if destination:
+                found.append((relative, destination, local))
     return found
 
 
@@ -72,13 +70,16 @@ def claimed(tree: str, context: Mapping[str, Any], variable: str) -> list[str]:
         end = next((i for i, part in enumerate(parts, 1) if variable in part), 0)
         if end and "/".join(parts[:end]) not in prefixes:
             prefixes.append("/".join(parts[:end]))
-    found = []
-    for prefix in prefixes:
-        parts = [_render(part, context) for part in prefix.split("/")]
-        parts[-1] = parts[-1].removesuffix(SUFFIX)
-        if all(parts):
-            found.append("/".join(parts))
-    return found
+    rendered = (_rendered_path(prefix, context) for prefix in prefixes)
+    return [path for path in rendered if path]
+
+
+def _rendered_path(path: str, context: Mapping[str, Any]) -> str:
+    """A template path rendered segment by segment, without the template suffix; "" when
+    a segment renders empty, as copier then writes nothing there."""
+    parts = [_render(part, context) for part in path.split("/")]
+    parts[-1] = parts[-1].removesuffix(SUFFIX)
+    return "/".join(parts) if all(parts) else ""
 
 
 def _render(text: str, context: Mapping[str, Any]) -> str:

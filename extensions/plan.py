@@ -107,6 +107,24 @@ class TaskList:
             )
         )
 
+    def todo(
+        self,
+        number: int,
+        title: str,
+        files: list[str],
+        points: int,
+        where: str,
+        marker: str = "",
+    ) -> None:
+        """Add an open task whose work is marked in ``where`` (by the list's marker, unless
+        ``marker`` names another): it is done when no line of ``where`` holds the marker.
+        """
+        marker = marker or self.marker
+        checks = [absent(where, marker)]
+        self.add(
+            number, title, files, points, False, checks, where=where, marker=marker
+        )
+
     def in_order(self) -> list[Task]:
         return sorted(self._tasks, key=lambda task: task.id)
 

@@ -13,7 +13,9 @@ from ...operations import Operation, Param
 from ...plan import (
     INDENTED_IMPORT,
     ApiRow,
+    Risk,
     Rule,
+    StrategyRow,
     TaskList,
     absent,
     contains,
@@ -168,6 +170,32 @@ class ModulesFeature(Feature):
             ),
             Rule("Top-level imports only", no_line(package, INDENTED_IMPORT)),
         ]
+
+    def contained_risk(self, title: str) -> Risk:
+        """The risk every new package carries for the host, and why it stays low."""
+        return Risk(
+            title,
+            "Low",
+            "It lives in its own package, touches only the settings wiring, and ships switched off "
+            f"(`{self.names.env('ENABLED')}=false`)",
+        )
+
+    def plan_test_row(self) -> StrategyRow:
+        """The plan's own test, in each kind's testing strategy."""
+        return StrategyRow(
+            "unit",
+            f"{self.unit_tests}/test_plan.py",
+            "this plan: unique task IDs, named files exist, every ticked box's check holds",
+        )
+
+    def route_test_row(self, covers: str, switch: str) -> StrategyRow:
+        """The route tests' row: what they ``cover``, and the ``switch`` they turn off."""
+        refused = ", anonymous callers refused" if self.require_auth else ""
+        return StrategyRow(
+            "integration",
+            f"{self.route_tests}/test_{self.names.module}_routes.py",
+            f"every route over HTTP{covers}{refused}, {switch} switched off",
+        )
 
     def structlog_rule(self) -> Rule:
         """structlog is the host's only logger."""

@@ -153,7 +153,7 @@ class Integration(ModulesFeature):
         ops = len(self.ops)
         verbs = self.ops.verbs
         tasks = TaskList(marker)
-        add = tasks.add
+        add, todo = tasks.add, tasks.todo
 
         # Phase 1: what every later task stands on.
         self.add_settings_tasks(tasks)
@@ -196,22 +196,18 @@ class Integration(ModulesFeature):
             [contains(client, "@lru_cache(maxsize=1)")],
         )
         if self.payload_models:
-            add(
+            todo(
                 203,
                 f"Real fields of `{n.entity}`: replace the `title`/`details` placeholders with the API's",
                 [schemas, self.fake_module],
                 2,
-                False,
-                [absent(schemas, marker)],
                 where=schemas,
             )
-        add(
+        todo(
             204,
             f"Real paths: check `RESOURCE` and each call's method and path ({verbs}) against the API's documentation",
             [client],
             3,
-            False,
-            [absent(client, marker)],
             where=client,
         )
         if self.endpoint:
@@ -230,13 +226,11 @@ class Integration(ModulesFeature):
                 [exists(*http_files)],
             )
             if self.require_auth:
-                add(
+                todo(
                     206,
                     "Authorization: decide which authenticated callers may use each route",
                     [http_files[1]],
                     ops,
-                    False,
-                    [absent(http_files[1], marker)],
                     where=http_files[1],
                 )
 
@@ -338,14 +332,7 @@ class Integration(ModulesFeature):
                     "Serve only data that is safe to publish, or regenerate with `require_auth`",
                 )
             )
-        found.append(
-            Risk(
-                "The integration breaks existing features",
-                "Low",
-                "It lives in its own package, touches only the settings wiring, and ships switched off "
-                f"(`{enabled}=false`)",
-            )
-        )
+        found.append(self.contained_risk("The integration breaks existing features"))
         return found
 
     @property
@@ -368,22 +355,11 @@ class Integration(ModulesFeature):
                 f"{unit}/test_fake.py",
                 "the fake (and the client) match the Protocol's signatures; the fake's behaviour",
             ),
-            StrategyRow(
-                "unit",
-                f"{unit}/test_plan.py",
-                "this plan: unique task IDs, named files exist, every ticked box's check holds",
-            ),
+            self.plan_test_row(),
         ]
         if self.endpoint:
-            rows.append(
-                StrategyRow(
-                    "integration",
-                    f"{self.route_tests}/test_{self.names.module}_routes.py",
-                    "every route over HTTP on the fake client: success, each error mapping"
-                    + (", anonymous callers refused" if self.require_auth else "")
-                    + ", endpoint switched off",
-                )
-            )
+            covers = " on the fake client: success, each error mapping"
+            rows.append(self.route_test_row(covers, "endpoint"))
         return rows
 
     @property

@@ -139,7 +139,7 @@ class Module(ModulesFeature):
         ops = len(self.ops)
         verbs = self.ops.verbs
         tasks = TaskList(marker)
-        add = tasks.add
+        add, todo = tasks.add, tasks.todo
 
         # Phase 1: what every later task stands on.
         self.add_settings_tasks(tasks)
@@ -196,7 +196,7 @@ class Module(ModulesFeature):
             True,
             [exists(*http_files)],
         )
-        add(
+        todo(
             203,
             f"Real fields of `{n.entity}`: replace the `title`/`details` placeholders"
             " in the models, schemas and responses",
@@ -206,63 +206,51 @@ class Module(ModulesFeature):
                 f"{package}/responses.py",
             ],
             3,
-            False,
-            [absent(f"{package}/models.py", marker)],
             where=f"{package}/models.py",
         )
         if self.input_models:
-            add(
+            todo(
                 204,
                 "Business rules in validation (beyond types and lengths, which the schemas enforce)",
                 [f"{package}/validation.py"],
                 len(self.input_models) + 1,
-                False,
-                [absent(f"{package}/validation.py", marker)],
                 where=f"{package}/validation.py",
             )
         for index, provider in enumerate(self.providers):
             provider_file = f"{package}/providers/{provider}.py"
-            add(
+            todo(
                 211 + index,
                 f"`{provider}` provider: call its API for {verbs} and map its payloads",
                 [provider_file],
                 ops,
-                False,
-                [absent(provider_file, marker)],
                 where=provider_file,
             )
         if not self.has_providers:
-            add(
+            todo(
                 205,
                 f"The work of each operation ({verbs}) in the service",
                 [f"{package}/service.py"],
                 ops,
-                False,
-                [absent(f"{package}/service.py", marker)],
                 where=f"{package}/service.py",
             )
         if self.require_auth:
-            add(
+            todo(
                 206,
                 "Authorization: decide which authenticated callers may use each route",
                 [f"{package}/controllers.py"],
                 ops,
-                False,
-                [absent(f"{package}/controllers.py", marker)],
                 where=f"{package}/controllers.py",
             )
 
         # Phase 3: confidence and release.
         if self.has_providers:
             tests_file = f"{unit}/test_providers.py"
-            add(
+            todo(
                 301,
                 "Provider tests: replace the not-implemented pins with tests of the real"
                 " API calls (fake HTTP transport)",
                 [tests_file],
                 ops * len(self.providers),
-                False,
-                [absent(tests_file, "is_not_implemented_yet")],
                 where=tests_file,
                 marker="is_not_implemented_yet",
             )
@@ -280,13 +268,11 @@ class Module(ModulesFeature):
             )
         else:
             tests_file = f"{unit}/test_service.py"
-            add(
+            todo(
                 301,
                 "Service tests: replace the not-implemented pin with tests of the real work",
                 [tests_file],
                 ops,
-                False,
-                [absent(tests_file, "is_not_implemented_yet")],
                 where=tests_file,
                 marker="is_not_implemented_yet",
             )
@@ -386,14 +372,7 @@ class Module(ModulesFeature):
                     f"Pages are capped by `{n.env('MAX_PAGE_SIZE')}`",
                 )
             )
-        found.append(
-            Risk(
-                "The feature breaks existing ones",
-                "Low",
-                "It lives in its own package, touches only the settings wiring, and ships switched off "
-                f"(`{enabled}=false`)",
-            )
-        )
+        found.append(self.contained_risk("The feature breaks existing ones"))
         return found
 
     @property
@@ -435,17 +414,9 @@ class Module(ModulesFeature):
                 f"{unit}/test_hooks.py",
                 "routes mounted by the hook, startup checks",
             ),
-            StrategyRow(
-                "unit",
-                f"{unit}/test_plan.py",
-                "this plan: unique task IDs, named files exist, every ticked box's check holds",
-            ),
-            StrategyRow(
-                "integration",
-                f"{self.route_tests}/test_{self.names.module}_routes.py",
-                "every route over HTTP: success, each error mapping, malformed input"
-                + (", anonymous callers refused" if self.require_auth else "")
-                + ", feature switched off",
+            self.plan_test_row(),
+            self.route_test_row(
+                ": success, each error mapping, malformed input", "feature"
             ),
         ]
         return rows
