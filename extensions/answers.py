@@ -12,7 +12,7 @@ from typing import Any
 
 import pydantic
 
-from . import features, generations
+from . import generations
 from .features import feature_for
 from .names import pascal, singular_pascal, snake
 from .operations import VERBS
@@ -24,7 +24,11 @@ _PASCAL = re.compile(r"^[A-Z][a-zA-Z0-9]*$")
 
 
 def module_name_problem(
-    name: Any, kind: Any = "module", destination: Any = None, overwrite: Any = False
+    name: Any,
+    kind: Any = "module",
+    destination: Any = None,
+    overwrite: Any = False,
+    generation: Any = "modules",
 ) -> str:
     """Say why ``name`` cannot be the feature's Python package, or return "".
 
@@ -40,6 +44,7 @@ def module_name_problem(
         kind: The ``kind`` answer, ``module`` or ``integration``.
         destination: The folder copier writes into, if known.
         overwrite: Whether copier was asked to overwrite what exists.
+        generation: The host generation the feature is written for.
 
     Returns:
         A one-line reason naming the rule that was broken, or an empty string.
@@ -66,7 +71,7 @@ def module_name_problem(
     # destination's checks are for a new feature only.
     if destination is None or overwrite:
         return ""
-    return destination_problem(name, destination, str(kind))
+    return destination_problem(name, destination, str(kind), str(generation))
 
 
 # What pydantic defines on every model: the host's Settings is one, and the feature's
@@ -187,8 +192,8 @@ def generation_problem(
     """Say why a feature of ``generation`` cannot be written into ``destination``, or "".
 
     The answer is read from the destination unless given; a given answer must fit the
-    destination. Refused: a destination of neither generation, a generation the
-    destination is not, and a generation this template version does not write for.
+    destination. Refused: a destination of neither generation, and a generation the
+    destination is not.
     Updates (``overwrite``) render in temporary folders that are no host: the recorded
     answer stands.
     """
@@ -211,17 +216,11 @@ def generation_problem(
             f"generation {generation!r} does not fit {root}: it is an SRE Bot of the "
             f"{found} generation."
         )
-    if generation not in features.GENERATIONS:
-        return (
-            f"{root} is an SRE Bot of the {generation} generation (packages/, a settings "
-            "getter per slice, no Settings aggregator): this template version writes "
-            "features for the modules generation only (docs/troubleshooting.md)."
-        )
     return ""
 
 
 def destination_problem(
-    module_name: Any, destination: Any, kind: str = "module"
+    module_name: Any, destination: Any, kind: str = "module", generation: str = ""
 ) -> str:
     """Say why a new feature cannot be written into ``destination``, or return "".
 
@@ -230,7 +229,9 @@ def destination_problem(
     ``--overwrite`` are the ways to touch an existing feature).
     """
     root = Path(str(destination))
-    if not generations.detect(root):
+    found = generations.detect(root)
+    generation = generation or found
+    if not found or generation != found:
         return ""  # the generation question has said why
     module = str(module_name)
     update = f"`copier update --trust -a .copier-answers.{module}.yml`"
@@ -241,6 +242,7 @@ def destination_problem(
         )
     feature = feature_for(
         {
+            "generation": generation,
             "kind": kind,
             "module_name": module,
             "feature_name": module,
@@ -250,6 +252,8 @@ def destination_problem(
     taken = [path for path in feature.claimed_paths if (root / path).exists()]
     if taken:
         return f"module_name {module!r}: the host already has {taken[0]}: choose another name."
+    if generation != "modules":
+        return ""  # no aggregator: the slice is the package's own
     attributes = _settings_attributes(root / SETTINGS_FILE)
     if module in attributes:
         return (

@@ -17,6 +17,10 @@ LAYOUTS = {
     "packages": (("packages", "infrastructure/configuration"), (AGGREGATOR,)),
 }
 
+# The line length each generation's formatter keeps to: black's default in the modules
+# generation, ruff's line-length in the packages generation's pyproject.toml.
+LINE_LENGTHS = {"modules": 88, "packages": 130}
+
 
 def detect(root: Path) -> str:
     """The generation of the SRE Bot application folder ``root``, or "" if it is neither."""

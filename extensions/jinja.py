@@ -126,7 +126,10 @@ class PythonFiles(Extension):
             and PYTHON_TEMPLATE.search(name)
             and not source.startswith("{% extends")
         ):
-            return "{% filter python %}" + source + "{% endfilter %}"
+            # template/<generation>/<kind>/...: the generation's formatter sets the width.
+            parts = name.split("/")
+            width = generations.LINE_LENGTHS.get(parts[1] if len(parts) > 1 else "", 88)
+            return f"{{% filter python({width}) %}}" + source + "{% endfilter %}"
         return source
 
 

@@ -92,6 +92,15 @@ class Names:
         return f"{self.pascal}Provider"
 
     @property
+    def backend_port(self) -> str:
+        """The Protocol a feature package's back-ends implement (packages generation)."""
+        return f"{self.pascal}Backend"
+
+    def backend_class(self, provider: str) -> str:
+        """The adapter of one back-end ("google" -> "GoogleBackend")."""
+        return f"{inflection.camelize(provider)}Backend"
+
+    @property
     def client_protocol(self) -> str:
         """The Protocol features type an integration's client as."""
         return f"{self.pascal}Client"

@@ -176,6 +176,13 @@ class Setting:
     default: str
     constraints: tuple[str, ...]
     meaning: str
+    # The field's Python name, where it is not the variable's own (a prefixed slice).
+    field: str = ""
+
+    @property
+    def attribute(self) -> str:
+        """The settings class's attribute that holds the variable."""
+        return self.field or self.name
 
     @property
     def secret(self) -> bool:

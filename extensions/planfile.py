@@ -20,9 +20,8 @@ DONE_BY_SCAFFOLD = "done by the scaffold"
 REOPENED = "to do by hand, as the wiring task said"
 
 # --- verifier: begin
-_ITEM = re.compile(
-    r"^- \[(?P<mark>[ xX])\] (?P<text>.*?)(?:<!-- check: (?P<check>.*) -->)?\s*$"
-)
+_CHECK = r"(?:<!-- check: (?P<check>.*) -->)?"
+_ITEM = re.compile(r"^- \[(?P<mark>[ xX])\] (?P<text>.*?)" + _CHECK + r"\s*$")
 _TASK_ID = re.compile(r"^\*\*(?P<id>T\d{3})\*\*")
 _PHASE = re.compile(r"^### (?P<phase>Phase \d+: .*)$")
 _PATH = re.compile(r"`(?P<path>[\w./-]+\.\w+)`(?P<new> \(new\))?")

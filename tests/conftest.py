@@ -31,7 +31,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--update-golden",
         action="store_true",
-        help="rewrite docs/examples/module from a fresh render instead of only comparing",
+        help="rewrite docs/examples from a fresh render instead of only comparing",
     )
 
 

@@ -24,12 +24,13 @@ from extensions import features, inventory  # noqa: E402
 
 # The host generation the template writes for: tests generate into fresh copies of it.
 HOST = hosts.MODULES
+# The golden examples: docs/examples/<generation>/<kind> holds the feature rendered from
+# its answers.yml into a fresh copy of that generation's host.
 EXAMPLES_DIR = ROOT / "docs" / "examples"
-EXAMPLE_DIR = EXAMPLES_DIR / "module"
-INTEGRATION_EXAMPLE_DIR = EXAMPLES_DIR / "integration"
+EXAMPLE_DIR = EXAMPLES_DIR / "modules" / "module"
+INTEGRATION_EXAMPLE_DIR = EXAMPLES_DIR / "modules" / "integration"
 PYTHON = sys.executable
 
-# The golden examples: docs/examples/<kind> holds the feature rendered from these answers.
 CANONICAL_ANSWERS: dict[str, Any] = yaml.safe_load(
     (EXAMPLE_DIR / "answers.yml").read_text()
 )
@@ -63,17 +64,17 @@ def load_task(name: str) -> ModuleType:
     return module
 
 
-def fresh_host(destination: Path) -> Path:
-    """Copy the real host's repository to ``destination``; return its application folder.
+def fresh_host(destination: Path, host: hosts.Host = HOST) -> Path:
+    """Copy a real host's repository to ``destination``; return its application folder.
 
     The copy is a git work tree with the host committed, as a team's checkout is.
     """
-    return hosts.fresh_copy(HOST, destination)
+    return hosts.fresh_copy(host, destination)
 
 
-def pristine_app() -> Path:
-    """The application folder of the host as it was extracted, never written to by a test."""
-    return hosts.extract(HOST) / hosts.APP
+def pristine_app(host: hosts.Host = HOST) -> Path:
+    """The application folder of a host as it was extracted, never written to by a test."""
+    return hosts.extract(host) / hosts.APP
 
 
 def feature_of(host: Path, module: str) -> features.Feature:
@@ -89,7 +90,7 @@ def feature_paths(host: Path, module: str) -> list[str]:
 
 def plan_progress(host: Path, module: str) -> subprocess.CompletedProcess[str]:
     """Run the feature's plan check as its closing message suggests: ``python3 .../test_plan.py``."""
-    script = f"{feature_of(host, module).unit_tests}/test_plan.py"
+    script = feature_of(host, module).plan_test
     return hosts.run(HOST, host, ["python3", script])
 
 
@@ -193,7 +194,7 @@ def feature_gates(host: Path, modules: list[str]) -> list[Gate]:
             ),
             Gate(
                 "plan",
-                ["python3", f"{feature.unit_tests}/test_plan.py"],
+                ["python3", feature.plan_test],
                 feature.names.module,
             ),
         ]

@@ -121,24 +121,29 @@ def test_a_folder_of_neither_generation_has_none(tmp_path: Path) -> None:
 
 
 class TestGeneration:
-    def test_the_destinations_own_generation_is_accepted(self) -> None:
-        app = hosts.extract(hosts.MODULES) / hosts.APP
+    @pytest.mark.parametrize(
+        "host", [hosts.MODULES, hosts.PACKAGES], ids=["modules", "packages"]
+    )
+    def test_the_destinations_own_generation_is_accepted(
+        self, host: hosts.Host
+    ) -> None:
+        app = hosts.extract(host) / hosts.APP
 
-        assert answers.generation_problem("modules", app) == ""
+        assert answers.generation_problem(host.generation, app) == ""
 
-    def test_a_forced_generation_must_fit_the_destination(self) -> None:
-        app = hosts.extract(hosts.MODULES) / hosts.APP
+    @pytest.mark.parametrize(
+        ("host", "forced"),
+        [(hosts.MODULES, "packages"), (hosts.PACKAGES, "modules")],
+        ids=["packages-into-modules", "modules-into-packages"],
+    )
+    def test_a_forced_generation_must_fit_the_destination(
+        self, host: hosts.Host, forced: str
+    ) -> None:
+        app = hosts.extract(host) / hosts.APP
 
-        assert answers.generation_problem("packages", app) == (
-            f"generation 'packages' does not fit {app}: it is an SRE Bot of the modules"
-            " generation."
-        )
-
-    def test_a_generation_the_template_does_not_write_for_is_refused(self) -> None:
-        app = hosts.extract(hosts.PACKAGES) / hosts.APP
-
-        assert "writes features for the modules generation only" in (
-            answers.generation_problem("packages", app)
+        assert answers.generation_problem(forced, app) == (
+            f"generation {forced!r} does not fit {app}: it is an SRE Bot of the "
+            f"{host.generation} generation."
         )
 
     def test_an_unknown_generation_is_refused(self) -> None:

@@ -14,10 +14,13 @@ from typing import Any
 import pytest
 import yaml
 
+import hosts
 from support import (
     EXAMPLES_DIR,
     feature_of,
     feature_paths,
+    features,
+    fresh_host,
     host_wiring_diff,
     pristine_app,
     tree_files,
@@ -26,7 +29,14 @@ from support import (
 pytestmark = pytest.mark.render
 
 WIRING_DIFF = "host-wiring.diff"
-KINDS = sorted(path.name for path in EXAMPLES_DIR.iterdir() if path.is_dir())
+# Each example, as generation/kind.
+EXAMPLES = sorted(
+    f"{generation.name}/{kind.name}"
+    for generation in EXAMPLES_DIR.iterdir()
+    if generation.is_dir()
+    for kind in generation.iterdir()
+    if kind.is_dir()
+)
 
 
 def _diff(example: str, expected: dict[str, bytes], actual: dict[str, bytes]) -> str:
@@ -40,42 +50,51 @@ def _diff(example: str, expected: dict[str, bytes], actual: dict[str, bytes]) ->
     return "".join(lines)
 
 
-def test_there_is_an_example_of_each_kind() -> None:
-    assert KINDS == ["integration", "module"]
+def test_there_is_an_example_of_each_kind_in_each_generation() -> None:
+    assert EXAMPLES == [
+        f"{generation}/{kind}"
+        for generation in sorted(features.GENERATIONS)
+        for kind in ("integration", "module")
+    ]
 
 
-@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("name", EXAMPLES)
 def test_docs_example_matches_a_fresh_render(
-    generate: Any, host: Path, request: pytest.FixtureRequest, kind: str
+    generate: Any, tmp_path: Path, request: pytest.FixtureRequest, name: str
 ) -> None:
-    example = EXAMPLES_DIR / kind
+    generation, kind = name.split("/")
+    example = EXAMPLES_DIR / generation / kind
     answers = yaml.safe_load((example / "answers.yml").read_text())
     assert answers["kind"] == kind
-    project = generate(host, **answers)
+    host = hosts.HOSTS[generation]
+    project = generate(fresh_host(tmp_path / "host", host), **answers)
+    assert feature_of(project, answers["module_name"]).generation == generation
     # The answers file records where the template came from: it differs per machine.
     # Package markers the host already had are the host's, kept as they were.
     paths = [
         path
         for path in feature_paths(project, answers["module_name"])
         if not path.startswith(".copier-answers")
-        and not (pristine_app() / path).exists()
+        and not (pristine_app(host) / path).exists()
     ]
     rendered = tree_files(project, paths)
     wired = feature_of(project, answers["module_name"]).wired_files
-    rendered[WIRING_DIFF] = host_wiring_diff(pristine_app(), project, wired).encode()
+    if wired:
+        diff = host_wiring_diff(pristine_app(host), project, wired)
+        rendered[WIRING_DIFF] = diff.encode()
 
     if request.config.getoption("--update-golden"):
         for child in example.iterdir():
             if child.name != "answers.yml":
                 shutil.rmtree(child) if child.is_dir() else child.unlink()
-        for name, content in rendered.items():
-            (example / name).parent.mkdir(parents=True, exist_ok=True)
-            (example / name).write_bytes(content)
+        for relative, content in rendered.items():
+            (example / relative).parent.mkdir(parents=True, exist_ok=True)
+            (example / relative).write_bytes(content)
 
     committed = tree_files(example, ["."])
     committed.pop("answers.yml")
     assert rendered == committed, (
-        f"the template's output drifted from docs/examples/{kind} "
+        f"the template's output drifted from docs/examples/{name} "
         "(run `make golden` if the change is intended):\n"
-        + _diff(f"docs/examples/{kind}", committed, rendered)
+        + _diff(f"docs/examples/{name}", committed, rendered)
     )

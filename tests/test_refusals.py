@@ -42,19 +42,32 @@ def test_a_destination_that_is_not_a_host_is_refused_untouched(tmp_path: Path) -
     assert tree_digest(tmp_path) == before
 
 
-def test_a_host_of_the_packages_generation_is_refused_untouched(
+def test_a_forced_modules_generation_in_a_packages_host_is_refused_untouched(
     tmp_path: Path,
 ) -> None:
     host = hosts.fresh_copy(hosts.PACKAGES, tmp_path / "host")
     before = tree_digest(host)
 
-    completed = copier_copy(host)
+    completed = copier_copy(host, "--data", "generation=modules")
 
     assert completed.returncode != 0
     assert (
-        f"{host} is an SRE Bot of the packages generation (packages/, a settings getter"
-        " per slice, no Settings aggregator): this template version writes features for"
-        " the modules generation only (docs/troubleshooting.md)."
+        f"generation 'modules' does not fit {host}: it is an SRE Bot of the packages"
+        " generation."
+    ) in completed.stderr
+    assert tree_digest(host) == before
+
+
+def test_a_package_the_packages_host_has_is_refused_untouched(tmp_path: Path) -> None:
+    host = hosts.fresh_copy(hosts.PACKAGES, tmp_path / "host")
+    before = tree_digest(host)
+
+    completed = copier_copy(host, "--data", "module_name=geolocate")
+
+    assert completed.returncode != 0
+    assert (
+        "module_name 'geolocate': the host already has packages/geolocate: choose"
+        " another name."
     ) in completed.stderr
     assert tree_digest(host) == before
 

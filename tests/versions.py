@@ -90,7 +90,7 @@ V2_EDITS = [
     ),
     # The new question, used by the plan.
     (
-        "template/modules/shared/PLAN.md.jinja",
+        "template/shared/PLAN.md.jinja",
         "Watch these log events:",
         "Runbook: {{ runbook_url if runbook_url else '_to write_' }}.\n\nWatch these log events:",
         1,

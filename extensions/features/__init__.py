@@ -20,7 +20,7 @@ from ..names import Names
 from ..operations import VERBS, Operations
 from ..plan import PHASES, Risk, Rule, Setting, StrategyRow, Task
 
-GENERATIONS = ("modules",)
+GENERATIONS = ("modules", "packages")
 REGISTRY: dict[tuple[str, str], type[Feature]] = {}
 # The answers that make a feature write every file it can (see Feature.claimed_paths).
 WIDEST_OPTIONS = {"endpoint": True, "providers": ["any"], "operations": list(VERBS)}
@@ -125,6 +125,14 @@ class Feature(ABC):
     def route_tests(self) -> str:
         """The folder of the feature's route tests (only written when it has routes)."""
 
+    # How the host's documentation runs a Python script from the application root.
+    python_command: ClassVar[str] = "python3"
+
+    @property
+    def plan_test(self) -> str:
+        """The generated test of the plan, also a script that prints its progress."""
+        return f"{self.unit_tests}/test_plan.py"
+
     @property
     def test_dirs(self) -> list[str]:
         """The folders of the feature's tests."""
@@ -142,6 +150,26 @@ class Feature(ABC):
                 if top not in found:
                     found.append(top)
         return found
+
+    @property
+    @abstractmethod
+    def settings_file(self) -> str:
+        """The file of the feature's settings slice, relative to the application root."""
+
+    @property
+    def settings_module(self) -> str:
+        """The settings file as an importable module name."""
+        return self.settings_file.removesuffix(".py").replace("/", ".")
+
+    @property
+    @abstractmethod
+    def settings_reach(self) -> str:
+        """How the feature's code reaches its settings, as the plan says it."""
+
+    @property
+    def wired_files(self) -> list[str]:
+        """The host's own files the feature's generation edits (none by default)."""
+        return []
 
     @property
     def package_roots(self) -> tuple[str, ...]:

@@ -57,8 +57,8 @@ class ModulesFeature(Feature):
         return f"infrastructure/configuration/{self.settings_folder}/{self.names.module}.py"
 
     @property
-    def settings_module(self) -> str:
-        return self.settings_file.removesuffix(".py").replace("/", ".")
+    def settings_reach(self) -> str:
+        return f"attached to the host's `Settings` as `settings.{self.names.module}`"
 
     @property
     def wired_files(self) -> list[str]:
@@ -184,7 +184,7 @@ class ModulesFeature(Feature):
         """The plan's own test, in each kind's testing strategy."""
         return StrategyRow(
             "unit",
-            f"{self.unit_tests}/test_plan.py",
+            self.plan_test,
             "this plan: unique task IDs, named files exist, every ticked box's check holds",
         )
 
@@ -207,6 +207,9 @@ class ModulesFeature(Feature):
             "structlog only: no `print`, no standard `logging`", "; ".join(checks)
         )
 
+    # The host's workflow's make targets: the checks of the code, then the tests.
+    ci_targets = ("lint-ci fmt-ci", "test")
+
     def phase_commands(self, phase: int) -> list[str]:
         """The host's CI targets (``app/Makefile``, as its workflow runs them), and what they leave out.
 
@@ -218,17 +221,17 @@ class ModulesFeature(Feature):
         types = "python3 -m mypy --follow-imports=silent " + " ".join(self.source_paths)
         if phase == 1:
             first = f"{unit}/test_settings.py {unit}/{self.first_tests}"
-            return ["make lint-ci fmt-ci", types, f"python3 -m pytest {first}"]
+            return [f"make {self.ci_targets[0]}", types, f"python3 -m pytest {first}"]
         if phase == 2:
             return [
-                "make lint-ci fmt-ci",
+                f"make {self.ci_targets[0]}",
                 types,
                 f"python3 -m coverage run -m pytest {' '.join(self.test_dirs)}",
                 f"python3 -m coverage report -m --include='{self.coverage_include}'",
             ]
         return [
-            "make lint-ci fmt-ci test",
-            f"python3 {unit}/test_plan.py  # every ticked box holds",
+            f"make {' '.join(self.ci_targets)}",
+            f"{self.python_command} {self.plan_test}  # every ticked box holds",
         ]
 
 

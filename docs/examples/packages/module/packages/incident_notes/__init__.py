@@ -1,0 +1,35 @@
+"""Incident Notes: Keep short notes attached to an incident while it is handled.
+
+Plugin hooks only: ``register_routes`` mounts the routes of ``interactions/http.py`` under
+``/api/v1`` and ``startup_warmup`` logs the settings and builds the service before the bot
+serves anything. The business logic is in ``service.py``, its wiring in ``providers.py``.
+"""
+
+from fastapi import FastAPI
+from structlog.stdlib import BoundLogger
+
+from infrastructure.plugins import hookimpl
+from packages.incident_notes.interactions.http import router
+from packages.incident_notes.providers import get_incident_notes_service
+from packages.incident_notes.settings import get_incident_notes_settings
+
+
+@hookimpl
+def register_routes(app: FastAPI) -> None:
+    """Mount the Incident Notes routes under ``/api/v1``."""
+    app.include_router(router, prefix="/api/v1")
+
+
+@hookimpl
+def startup_warmup(logger: BoundLogger) -> None:
+    """Log the effective settings and, when the feature is on, build its service.
+
+    A settings or wiring error raised here stops the bot's startup, before any request.
+    """
+    settings = get_incident_notes_settings()
+    logger.info("incident_notes_settings_loaded", enabled=settings.enabled)
+    if not settings.enabled:
+        logger.warning("incident_notes_disabled", hint="Set INCIDENT_NOTES_ENABLED=true to serve the routes.")
+        return
+    service = get_incident_notes_service()
+    logger.info("incident_notes_ready", backend=service.backend_name)
