@@ -16,8 +16,8 @@ $(VENV)/installed: requirements/dev.txt
 hosts: $(VENV)/installed  ## extract each real host and build its virtualenv (once per machine)
 	$(PY) tests/hosts.py prepare
 
-demo: $(VENV)/installed  ## generate the example module and integration into a fresh real host and run its CI
-	$(PY) tests/hosts.py prepare modules
+demo: $(VENV)/installed  ## generate the example module and integration into a fresh real host of each generation and run its CI
+	$(PY) tests/hosts.py prepare
 	$(PY) tools/demo.py
 
 test: hosts  ## the template's whole test suite, the real-host tier included, in parallel

@@ -6,7 +6,7 @@ Usage: python bench/run.py [--runs N] [--test-runs N] [--rounds N] [--requests N
 Run on demand (``make bench``); it is not part of CI and its exit status is 0 whether
 or not a target holds (non-zero only when something it runs fails). The figures:
 
-  a. ``copier copy`` of docs/examples/module/answers.yml (every operation, three providers)
+  a. ``copier copy`` of docs/examples/modules/module/answers.yml (every operation, three providers)
      into a fresh copy of the real SRE Bot (hosts/, through tests/hosts.py) against
      ``copier copy`` of a one-file template, the floor; both from a packed git
      repository with ``--vcs-ref HEAD``, as users copy a release.

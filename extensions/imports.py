@@ -9,6 +9,22 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 
+def member_key(name: str) -> tuple[int, str, str]:
+    """Where ``name`` goes in a ``from`` import's list, as isort and ruff order it by type.
+
+    Constants (``MAX_SIZE``) first, then classes (``Note``), then functions and variables,
+    each group alphabetically without regard to case.
+    """
+    bare = name.split(" as ")[0]
+    if len(bare) > 1 and bare.upper() == bare and bare.lower() != bare:
+        kind = 0
+    elif bare[:1].isupper():
+        kind = 1
+    else:
+        kind = 2
+    return (kind, bare.lower(), name)
+
+
 def import_from(
     names: Iterable[str], module: str, line_length: int = 88, exploded: bool = False
 ) -> str:

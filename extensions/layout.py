@@ -14,7 +14,7 @@ import re
 import tokenize
 from typing import Any
 
-from .imports import import_from
+from .imports import import_from, member_key
 
 _OPEN, _CLOSE = "([{", ")]}"
 # A line of an import statement, or of the parenthesised names of one.
@@ -142,9 +142,9 @@ def python(source: str, line_length: int = 88) -> str:
     Templates hold the code literally, as one would write it on one line; this filter
     (``{% filter python %}``) drops the names a file imports but never uses (a template
     imports what any set of answers may need), writes each ``from ... import`` with its
-    names sorted, on one line or exploded as black does, and lays out each over-long
-    line with :func:`layout_line`. Lines inside strings are left alone. The source is
-    parsed once.
+    names sorted as isort sorts them (:func:`imports.member_key`), on one line or
+    exploded as black does, and lays out each over-long line with :func:`layout_line`.
+    Lines inside strings are left alone. The source is parsed once.
     """
     tree = ast.parse(source)
     used, inside_strings = _names_and_string_lines(tree)
@@ -172,7 +172,9 @@ def python(source: str, line_length: int = 88) -> str:
             ]
             module = "." * node.level + (node.module or "")
             lines[start:end] = (
-                [import_from(sorted(set(kept)), module, line_length)] if kept else []
+                [import_from(sorted(set(kept), key=member_key), module, line_length)]
+                if kept
+                else []
             )
         elif isinstance(node, ast.Import):
             kept_names = [
@@ -247,6 +249,9 @@ def _tidy_import_block(source: str, first: int) -> str:
             kept.append(line)
     while kept and not kept[-1].strip():
         kept.pop()
+    if not kept:
+        # Every import was dropped: the blank line before them already parts the code.
+        gap = 0
     return "\n".join(head + kept + [""] * gap + code)
 
 

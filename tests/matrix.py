@@ -195,6 +195,25 @@ GROUPS: dict[str, list[str]] = {
     ],
 }
 
+# The same cases in the packages generation, two groups to a host: a host holds one
+# feature of a name. An integration's endpoint is not asked there (routes belong to
+# feature packages): its answer is ignored, as a shared answers file's would be.
+PACKAGES_GROUPS: dict[str, list[str]] = {
+    "packages-modules": [
+        case
+        for group in ("modules-one-operation", "modules-all-operations")
+        for case in GROUPS[group]
+    ]
+    + ["delete-0p-auth"],
+    "packages-integrations": GROUPS["integrations"],
+}
+
+# The host generation each group is generated into.
+GENERATION_OF = {
+    **{group: "modules" for group in GROUPS},
+    **{group: "packages" for group in PACKAGES_GROUPS},
+}
+
 DESCRIPTION = "Keep short notes attached to an incident while it is handled."
 
 

@@ -161,6 +161,8 @@ def feature_gates(host: Path, modules: list[str]) -> list[Gate]:
     coverage of each feature's code; each feature's plan check.
     """
     found = [feature_of(host, module) for module in modules]
+    if found and found[0].generation == "packages":
+        return _packages_gates(host, found)
     python_files = _unique(
         path
         for feature in found
@@ -201,15 +203,64 @@ def feature_gates(host: Path, modules: list[str]) -> list[Gate]:
     return gates
 
 
+def _packages_gates(host: Path, found: list[features.Feature]) -> list[Gate]:
+    """The packages generation's checks of ``found``, run with uv in the Python 3.14 root.
+
+    ruff (lint and format) with the host's configuration on every file the features
+    wrote, ``mypy --strict`` on their code, their tests with coverage, then each
+    feature's 90% and its plan check. The host's whole CI runs beside these.
+    """
+    python_files = _unique(
+        path
+        for feature in found
+        for path in feature.files
+        if path.endswith(".py") and (host / path).is_file()
+    )
+    sources = _unique(path for feature in found for path in feature.source_paths)
+    tests = _unique(path for feature in found for path in feature.test_dirs)
+    mypy = ["uv", "run", "mypy", "--follow-imports=silent"]
+    coverage = ["uv", "run", "coverage"]
+    gates = [
+        Gate("ruff", ["uv", "run", "ruff", "check", *python_files]),
+        Gate("ruff format", ["uv", "run", "ruff", "format", "--check", *python_files]),
+        Gate("mypy --strict", [*mypy, "--strict", *sources]),
+        Gate(
+            "pytest",
+            [*coverage, "run", "-m", "pytest", "-q", "-p", "no:cacheprovider", *tests],
+        ),
+    ]
+    for feature in found:
+        include = f"--include={feature.coverage_include}"
+        gates += [
+            Gate(
+                "coverage",
+                [*coverage, "report", "-m", include, "--fail-under=90"],
+                feature.names.module,
+            ),
+            Gate(
+                "plan",
+                ["uv", "run", "python", feature.plan_test],
+                feature.names.module,
+            ),
+        ]
+    return gates
+
+
 def _unique(items: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(items))
 
 
 def run_gate(
-    gate: Gate, host: Path, mypy_cache: Path
+    gate: Gate, host: Path, mypy_cache: Path, generation: hosts.Host = HOST
 ) -> subprocess.CompletedProcess[str]:
-    """Run one gate in ``host`` with the host's tools; mypy's cache is the caller's."""
-    return hosts.run(HOST, host, gate.command, MYPY_CACHE_DIR=str(mypy_cache))
+    """Run one gate in ``host`` with the tools of its ``generation``; mypy's cache is the caller's.
+
+    The packages generation's tools run in the Python root, where the caller's cache
+    folder does not exist: its mypy keeps its cache in the host copy.
+    """
+    if generation.in_root:
+        return hosts.run(generation, host, gate.command)
+    return hosts.run(generation, host, gate.command, MYPY_CACHE_DIR=str(mypy_cache))
 
 
 def failed_gates(
@@ -221,8 +272,11 @@ def failed_gates(
     output names, or to all of them when it names none. ``{}`` means every gate passed.
     """
     failed: dict[str, dict[str, str]] = {}
+    generation = (
+        hosts.HOSTS[feature_of(host, modules[0]).generation] if modules else HOST
+    )
     for gate in feature_gates(host, modules):
-        completed = run_gate(gate, host, mypy_cache)
+        completed = run_gate(gate, host, mypy_cache, generation)
         if completed.returncode == 0:
             continue
         output = f"--- {gate.name} (exit {completed.returncode})\n{completed.stdout}{completed.stderr}"

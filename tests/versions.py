@@ -25,6 +25,8 @@ TEMPLATE_PARTS = ["copier.yml", "template", "extensions", "tasks"]
 PREVIOUS_RELEASE = "ad4078ed2179ccf7bbb44dfe345eac70cdb6677a"
 MODULE = "modules/module/modules/{{ module_name }}"
 INTEGRATION = "modules/integration/integrations/{{ module_name }}"
+PACKAGES_MODULE = "packages/module/packages/{{ module_name }}"
+PACKAGES_INTEGRATION = "packages/integration/integrations/{{ module_name }}"
 
 # The rename of v2, as the migration in v2's copier.yml names it.
 RENAMED_FROM = "modules/{module_name}/validation.py"
@@ -67,6 +69,31 @@ V2_EDITS = [
         '"""Log a failed call (its classification only, never the API\'s answer) and return it."""',
         '"""Log a failed call by its status and code (never the API\'s answer); return it."""',
         1,
+    ),
+    # The same kinds of change in the packages generation: a line of a feature
+    # package's service, one of a vendor package's client, a new plan task.
+    (
+        f"template/{PACKAGES_MODULE}/service.py.jinja",
+        '"""Log how an operation ended and return its result unchanged."""',
+        '"""Log how an operation ended (its event, or why it failed) and return the result."""',
+        1,
+    ),
+    (
+        f"template/{PACKAGES_INTEGRATION}/client.py.jinja",
+        '"""The seconds a ``Retry-After`` header asks to wait, when it gives a number."""',
+        '"""The seconds a ``Retry-After`` header asks to wait (a number of them, not a date)."""',
+        1,
+    ),
+    *(
+        (
+            f"extensions/features/packages/{kind}.py",
+            "        self.readme_task(tasks)\n",
+            '        add(306, "Runbook entry for on-call: symptoms, log events, the switch-off",'
+            " [], 1, False, [MANUAL])\n"
+            "        self.readme_task(tasks)\n",
+            1,
+        )
+        for kind in ("module", "integration")
     ),
     # A changed line in the file that v2 renames (see RENAMED_FROM): the migration
     # merges it with the team's edits.

@@ -1,10 +1,12 @@
-"""The main job: generate the example module and integration into the real SRE Bot, and run its CI.
+"""The main job: generate the example module and integration into the real SRE Bot, both generations, and run its CI.
 
-Usage: python tools/demo.py [scratch folder, default build/demo]
+Usage: python tools/demo.py [scratch folder, default build/demo] [generation...]
 
-It runs copier the way a user does (the CLI, --data-file, --trust), once per example in
-docs/examples, into one fresh copy of the real host (hosts/), then each step of the
-host's own CI workflow with the host's pinned tools, then the stricter gates the
+For each host generation (modules, then packages; or those named), it runs copier the
+way a user does (the CLI, --data-file, --trust), once per example in
+docs/examples/<generation>/, into one fresh copy of that real host (hosts/), then each
+step of the host's own CI workflow with the host's pinned tools (the packages host
+installs its own, with uv, in the Python 3.14 root), then the stricter gates the
 template holds the features' code to, and prints a table. Exit status 0 means every
 check passed.
 """
@@ -24,7 +26,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 import hosts  # noqa: E402  (lives with the tests, which run the same checks)
 import support  # noqa: E402
 
-EXAMPLES = [support.EXAMPLE_DIR, support.INTEGRATION_EXAMPLE_DIR]
+KINDS = ("module", "integration")
 # The lines of a check's output worth a glance: pytest's totals, mypy's error count,
 # coverage's total.
 SUMMARY = re.compile(
@@ -64,20 +66,21 @@ def report(
     return passed
 
 
-def main() -> int:
-    scratch = Path(
-        sys.argv[1] if len(sys.argv) > 1 else ROOT / "build" / "demo"
-    ).resolve()
-    shutil.rmtree(scratch, ignore_errors=True)
-    host = support.fresh_host(scratch / "sre-bot")
+def demo(generation: str, scratch: Path) -> int:
+    """Generate the examples of ``generation`` into a fresh host and run its checks; return the failures."""
+    host_kind = hosts.HOSTS[generation]
+    hosts.build_venv(host_kind)
+    host = support.fresh_host(scratch / generation / "sre-bot", host_kind)
     modules = []
-    for example in EXAMPLES:
-        answers = support.yaml.safe_load((example / "answers.yml").read_text())
+    for kind in KINDS:
+        answers_file = support.EXAMPLES_DIR / generation / kind / "answers.yml"
+        answers = support.yaml.safe_load(answers_file.read_text())
         print(
-            f"generating the {answers['kind']} {answers['feature_name']!r} into {host}"
+            f"generating the {kind} {answers['feature_name']!r} into {host}"
+            f" ({generation} generation)"
         )
         command = support.copy_command(
-            host, "--quiet", "--vcs-ref", "HEAD", answers_file=example / "answers.yml"
+            host, "--quiet", "--vcs-ref", "HEAD", answers_file=answers_file
         )
         if subprocess.run(command, check=False).returncode != 0:
             print("copier copy failed")
@@ -91,21 +94,32 @@ def main() -> int:
     ]
     print(f"\n{'check':<34}{'result':<7}{'seconds':>6}  totals")
     failed = 0
-    for step in support.HOST.ci_steps:
+    for step in host_kind.ci_steps:
         started = time.monotonic()
-        completed = hosts.run_ci_step(support.HOST, host, step)
+        completed = hosts.run_ci_step(host_kind, host, step)
         label = f"host CI: {' '.join(['make', *step.targets])}"
         failed += not report(label, started, completed, features)
     for gate in support.feature_gates(host, modules):
         started = time.monotonic()
-        completed = support.run_gate(gate, host, scratch / "mypy-cache")
+        completed = support.run_gate(gate, host, scratch / "mypy-cache", host_kind)
         owner = gate.module or "features"
         failed += not report(f"{owner}: {gate.name}", started, completed, features)
 
     for module in modules:
         package = support.feature_of(host, module).package
-        print(f"\n{module} is in {host / package}")
-    print(f"\n{failed} check(s) failed" if failed else "\nevery check passed")
+        print(f"{module} is in {host / package}")
+    print()
+    return failed
+
+
+def main() -> int:
+    scratch = Path(
+        sys.argv[1] if len(sys.argv) > 1 else ROOT / "build" / "demo"
+    ).resolve()
+    generations = sys.argv[2:] or list(hosts.HOSTS)
+    shutil.rmtree(scratch, ignore_errors=True)
+    failed = sum(demo(generation, scratch) for generation in generations)
+    print(f"{failed} check(s) failed" if failed else "every check passed")
     return 1 if failed else 0
 
 

@@ -10,7 +10,17 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from ...plan import INDENTED_IMPORT, Risk, Rule, StrategyRow, TaskList, absent, contains, exists, no_line
+from ...plan import (
+    INDENTED_IMPORT,
+    Risk,
+    Rule,
+    StrategyRow,
+    TaskList,
+    absent,
+    contains,
+    exists,
+    no_line,
+)
 from .. import Feature
 
 
@@ -99,15 +109,19 @@ class PackagesFeature(Feature):
     def house_rules(self) -> list[Rule]:
         """The host's rules every package of this generation keeps the same way."""
         package = self.package
-        module = self.names.module
+        own = self.names.module
         return [
             Rule(
                 "Features never import other features",
-                no_line(package, rf"^(from|import) packages\.(?!{module}\b)"),
+                no_line(package, rf"^(from|import) packages\.(?!{own}\b)"),
             ),
             Rule(
                 f"One owner per environment variable: every variable of the slice is `{self.names.upper}_*`",
                 contains(self.settings_file, self.owner_mark),
+            ),
+            Rule(
+                "No new dependent of the frozen `modules/`",
+                no_line(package, r"^(from|import) modules\b"),
             ),
             Rule("Top-level imports only", no_line(package, INDENTED_IMPORT)),
             Rule(
@@ -118,8 +132,13 @@ class PackagesFeature(Feature):
 
     def structlog_rule(self) -> Rule:
         """structlog is the host's only logger."""
-        checks = [absent(self.package, "print("), absent(self.package, "import logging")]
-        return Rule("structlog only: no `print`, no standard `logging`", "; ".join(checks))
+        checks = [
+            absent(self.package, "print("),
+            absent(self.package, "import logging"),
+        ]
+        return Rule(
+            "structlog only: no `print`, no standard `logging`", "; ".join(checks)
+        )
 
     def contained_risk(self, title: str) -> Risk:
         """The risk every new package carries for the host, and why it stays low."""
@@ -157,7 +176,9 @@ class PackagesFeature(Feature):
         feature's code is checked on its own with ``--strict``; its tests run with
         coverage on the feature's files alone.
         """
-        types = "uv run mypy --strict --follow-imports=silent " + " ".join(self.source_paths)
+        types = "uv run mypy --strict --follow-imports=silent " + " ".join(
+            self.source_paths
+        )
         if phase == 1:
             first = " ".join(self.first_tests)
             return [f"make {self.ci_targets[0]}", types, f"uv run pytest {first}"]

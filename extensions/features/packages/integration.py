@@ -9,7 +9,19 @@ module whose ``providers`` name the integration writes the adapter.
 from __future__ import annotations
 
 from ...operations import Operation
-from ...plan import MANUAL, Risk, Rule, Setting, StrategyRow, Task, TaskList, absent, contains, exists, no_line
+from ...plan import (
+    MANUAL,
+    Risk,
+    Rule,
+    Setting,
+    StrategyRow,
+    Task,
+    TaskList,
+    absent,
+    contains,
+    exists,
+    no_line,
+)
 from . import PackagesFeature
 
 
@@ -53,14 +65,17 @@ class Integration(PackagesFeature):
     def payload_models(self) -> list[str]:
         """The vendor payload schemas the client's calls name, sorted."""
         entity = self.names.entity
-        found = [entity] if self.ops.returns_items else []
+        # The entity is always there: the fake keeps the API's objects, whatever the calls.
+        found = [entity]
         found += [entity + "Draft"] if self.ops.has("create") else []
         found += [entity + "Changes"] if self.ops.has("update") else []
         return sorted(found)
 
     def client_returns(self, op: Operation) -> str:
         """What a call of the client returns: the API's payload, a list of them, or nothing."""
-        return {"list": f"list[{self.names.entity}]", "delete": "None"}.get(op.verb, self.names.entity)
+        return {"list": f"list[{self.names.entity}]", "delete": "None"}.get(
+            op.verb, self.names.entity
+        )
 
     @property
     def sample_call(self) -> str:
@@ -75,15 +90,39 @@ class Integration(PackagesFeature):
 
     @property
     def first_tests(self) -> list[str]:
-        return [self.test_file(self.unit_tests, "settings"), self.test_file(self.unit_tests, "classify")]
+        return [
+            self.test_file(self.unit_tests, "settings"),
+            self.test_file(self.unit_tests, "classify"),
+        ]
 
     @property
     def settings_variables(self) -> list[Setting]:
         n = self.names
         return [
-            Setting(n.env("BASE_URL"), "str", '""', (), f"Base URL of the {n.title} API; the client refuses to start without it.", field="BASE_URL"),
-            Setting(n.env("API_TOKEN"), "SecretStr", 'SecretStr("")', (), "The API token, sent as a bearer token.", field="API_TOKEN"),
-            Setting(n.env("TIMEOUT_SECONDS"), "float", "10.0", ("gt=0", "le=60"), "Timeout of one call, in seconds.", field="TIMEOUT_SECONDS"),
+            Setting(
+                n.env("BASE_URL"),
+                "str",
+                '""',
+                (),
+                f"Base URL of the {n.title} API; the client refuses to start without it.",
+                field="BASE_URL",
+            ),
+            Setting(
+                n.env("API_TOKEN"),
+                "SecretStr",
+                'SecretStr("")',
+                (),
+                "The API token, sent as a bearer token.",
+                field="API_TOKEN",
+            ),
+            Setting(
+                n.env("TIMEOUT_SECONDS"),
+                "float",
+                "10.0",
+                ("gt=0", "le=60"),
+                "Timeout of one call, in seconds.",
+                field="TIMEOUT_SECONDS",
+            ),
             Setting(
                 n.env("MAX_RETRIES"),
                 "int",
@@ -119,7 +158,8 @@ class Integration(PackagesFeature):
         )
         add(
             104,
-            f"Client with one call per operation ({self.ops.verbs}) that raises, and its cached factory `{self.client_factory}()`",
+            f"Client with one call per operation ({self.ops.verbs}) that raises,"
+            f" and its cached factory `{self.client_factory}()`",
             [client, f"{package}/__init__.py"],
             ops,
             True,
@@ -207,12 +247,14 @@ class Integration(PackagesFeature):
             Risk(
                 "The token leaks",
                 "Low",
-                "It is a `SecretStr` with `repr=False`, sent only in the `Authorization` header; rotate it through the environment",
+                "It is a `SecretStr` with `repr=False`, sent only in the `Authorization` header;"
+                " rotate it through the environment",
             ),
             Risk(
                 "The real payloads differ from the generated ones",
                 "High until done",
-                "Task T201 checks them against the documentation; an answer that does not parse is `UNEXPECTED_PAYLOAD`, never data",
+                "Task T201 checks them against the documentation; an answer that does not parse"
+                " is `UNEXPECTED_PAYLOAD`, never data",
             ),
             Risk(
                 "The integration breaks existing features",
@@ -225,10 +267,26 @@ class Integration(PackagesFeature):
     def testing_strategy(self) -> list[StrategyRow]:
         unit = self.unit_tests
         return [
-            StrategyRow("unit", self.test_file(unit, "client"), "each call's request and answer on a recorded transport, refusals raised, the factory"),
-            StrategyRow("unit", self.test_file(unit, "classify"), "each outcome of a call to its status, code and delay; a bug raised again"),
-            StrategyRow("unit", self.test_file(unit, "fake"), "the fake has the client's calls and signatures, and raises as the API does"),
-            StrategyRow("unit", self.test_file(unit, "settings"), "environment names, defaults, ranges, the token kept out of reprs"),
+            StrategyRow(
+                "unit",
+                self.test_file(unit, "client"),
+                "each call's request and answer on a recorded transport, refusals raised, the factory",
+            ),
+            StrategyRow(
+                "unit",
+                self.test_file(unit, "classify"),
+                "each outcome of a call to its status, code and delay; a bug raised again",
+            ),
+            StrategyRow(
+                "unit",
+                self.test_file(unit, "fake"),
+                "the fake has the client's calls and signatures, and raises as the API does",
+            ),
+            StrategyRow(
+                "unit",
+                self.test_file(unit, "settings"),
+                "environment names, defaults, ranges, the token kept out of reprs",
+            ),
             self.plan_test_row(),
         ]
 
@@ -239,18 +297,27 @@ class Integration(PackagesFeature):
         return [
             Rule(
                 "Clients raise, adapters classify: no `OperationResult` in the client",
-                no_line(client, r"^from infrastructure\.operations import .*OperationResult"),
+                no_line(
+                    client, r"^from infrastructure\.operations import .*OperationResult"
+                ),
             ),
             Rule(
                 "No hand-rolled retry loop: retries are httpx's own",
-                "; ".join(absent(package, text) for text in ("time.sleep", "tenacity", "backoff")),
+                "; ".join(
+                    absent(package, text)
+                    for text in ("time.sleep", "tenacity", "backoff")
+                ),
             ),
             Rule(
                 "It imports nothing above `infrastructure.operations`",
-                no_line(package, r"^(from|import) (packages|modules|api|server|infrastructure\.(?!operations\b))"),
+                no_line(
+                    package,
+                    r"^(from|import) (packages|modules|api|server|infrastructure\.(?!operations\b))",
+                ),
             ),
             Rule(
-                f"Its exports are the factory, the classification and the settings: `{self.client_factory}`, `{self.classifier}`",
+                "Its exports are the factory, the classification and the settings:"
+                f" `{self.client_factory}`, `{self.classifier}`",
                 contains(f"{package}/__init__.py", self.classifier),
             ),
             *self.house_rules(),

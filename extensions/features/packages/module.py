@@ -7,7 +7,20 @@ from typing import Any
 
 from ...names import with_article
 from ...operations import Operation
-from ...plan import MANUAL, ApiRow, Risk, Rule, Setting, StrategyRow, Task, TaskList, absent, contains, exists, no_line
+from ...plan import (
+    MANUAL,
+    ApiRow,
+    Risk,
+    Rule,
+    Setting,
+    StrategyRow,
+    Task,
+    TaskList,
+    absent,
+    contains,
+    exists,
+    no_line,
+)
 from . import PackagesFeature
 
 # What each verb's route does, in its OpenAPI description.
@@ -55,12 +68,18 @@ class Module(PackagesFeature):
 
     @property
     def first_tests(self) -> list[str]:
-        return [self.test_file(self.unit_tests, "settings"), self.test_file(self.unit_tests, "package_init")]
+        return [
+            self.test_file(self.unit_tests, "settings"),
+            self.test_file(self.unit_tests, "package_init"),
+        ]
 
     def route_description(self, op: Operation) -> str:
         n = self.names
         return DESCRIPTIONS[op.verb].format(
-            a=with_article(n.entity_words), one=n.entity_words, many=n.entity_plural_words, max_page=n.env("MAX_PAGE_SIZE")
+            a=with_article(n.entity_words),
+            one=n.entity_words,
+            many=n.entity_plural_words,
+            max_page=n.env("MAX_PAGE_SIZE"),
         )
 
     @property
@@ -72,7 +91,11 @@ class Module(PackagesFeature):
             if body:
                 request = f"`{body[0]}` (JSON)"
             else:
-                request = f"`?limit=` (1 to `{self.names.env('MAX_PAGE_SIZE')}`)" if op.verb == "list" else "—"
+                request = (
+                    f"`?limit=` (1 to `{self.names.env('MAX_PAGE_SIZE')}`)"
+                    if op.verb == "list"
+                    else "—"
+                )
             codes = [op.status_code, 400] + ([401, 403] if self.require_auth else [])
             codes += ([404] if op.by_id else []) + [422, 503]
             rows.append(
@@ -80,7 +103,11 @@ class Module(PackagesFeature):
                     method=op.http_method,
                     path=f"/api/v1{self.names.url_path}{op.path}",
                     request=request,
-                    response="no body" if op.http_returns == "None" else f"`{op.http_returns}`",
+                    response=(
+                        "no body"
+                        if op.http_returns == "None"
+                        else f"`{op.http_returns}`"
+                    ),
                     codes=", ".join(str(code) for code in codes),
                     auth=f"token with `{self.scope}`" if self.require_auth else "none",
                 )
@@ -128,7 +155,12 @@ class Module(PackagesFeature):
     @property
     def log_events(self) -> list[str]:
         m = self.names.module
-        events = [f"{m}_settings_loaded", f"{m}_disabled", f"{m}_ready", *(op.event for op in self.ops)]
+        events = [
+            f"{m}_settings_loaded",
+            f"{m}_disabled",
+            f"{m}_ready",
+            *(op.event for op in self.ops),
+        ]
         events.append(f"{m}_operation_failed")
         return events
 
@@ -153,7 +185,9 @@ class Module(PackagesFeature):
         )
         if self.has_providers:
             port_files = [f"{package}/ports.py", f"{package}/providers.py"]
-            port_files += [f"{package}/adapters/{provider}.py" for provider in self.providers]
+            port_files += [
+                f"{package}/adapters/{provider}.py" for provider in self.providers
+            ]
             add(
                 104,
                 f"Back-end port `{n.backend_port}`, one adapter per back-end, and the getters that choose the primary",
@@ -164,7 +198,8 @@ class Module(PackagesFeature):
             )
         add(
             105,
-            "Plugin hooks: `register_routes` mounts the router, `startup_warmup` logs the settings and builds the service",
+            "Plugin hooks: `register_routes` mounts the router,"
+            " `startup_warmup` logs the settings and builds the service",
             [f"{package}/__init__.py"],
             1,
             True,
@@ -244,7 +279,9 @@ class Module(PackagesFeature):
                 where=tests_file,
                 marker="is_not_implemented_yet",
             )
-            adapters = [f"{package}/adapters/{provider}.py" for provider in self.providers]
+            adapters = [
+                f"{package}/adapters/{provider}.py" for provider in self.providers
+            ]
             add(
                 302,
                 "Every adapter reaches its vendor through `integrations/` and classifies the vendor's errors",
@@ -337,7 +374,13 @@ class Module(PackagesFeature):
                 )
             )
         if self.ops.has("list"):
-            found.append(Risk("Large pages slow the bot", "Low", f"Pages are capped by `{n.env('MAX_PAGE_SIZE')}`"))
+            found.append(
+                Risk(
+                    "Large pages slow the bot",
+                    "Low",
+                    f"Pages are capped by `{n.env('MAX_PAGE_SIZE')}`",
+                )
+            )
         found.append(self.contained_risk("The feature breaks existing ones"))
         return found
 
@@ -345,7 +388,11 @@ class Module(PackagesFeature):
     def testing_strategy(self) -> list[StrategyRow]:
         unit, routes = self.unit_tests, self.route_tests
         rows = [
-            StrategyRow("unit", self.test_file(unit, "domain"), "every rule of the domain, kept and broken"),
+            StrategyRow(
+                "unit",
+                self.test_file(unit, "domain"),
+                "every rule of the domain, kept and broken",
+            ),
             StrategyRow(
                 "unit",
                 self.test_file(unit, "service"),
@@ -361,9 +408,21 @@ class Module(PackagesFeature):
                 )
             )
         rows += [
-            StrategyRow("unit", self.test_file(unit, "providers"), "the getters build once, the primary back-end is chosen"),
-            StrategyRow("unit", self.test_file(unit, "settings"), "environment names, defaults, ranges"),
-            StrategyRow("unit", self.test_file(unit, "package_init"), "routes mounted by the hook, warm-up on and off"),
+            StrategyRow(
+                "unit",
+                self.test_file(unit, "providers"),
+                "the getters build once, the primary back-end is chosen",
+            ),
+            StrategyRow(
+                "unit",
+                self.test_file(unit, "settings"),
+                "environment names, defaults, ranges",
+            ),
+            StrategyRow(
+                "unit",
+                self.test_file(unit, "package_init"),
+                "routes mounted by the hook, warm-up on and off",
+            ),
             self.plan_test_row(),
             StrategyRow(
                 "integration",
@@ -384,7 +443,9 @@ class Module(PackagesFeature):
         outside_adapters = [
             path
             for path in self.files
-            if path.startswith(package + "/") and path.endswith(".py") and "/adapters/" not in path
+            if path.startswith(package + "/")
+            and path.endswith(".py")
+            and "/adapters/" not in path
         ]
         return [
             Rule(
@@ -395,11 +456,19 @@ class Module(PackagesFeature):
                 "Constructor injection: the service receives its settings"
                 + (" and back-end" if self.has_providers else "")
                 + " by keyword and never calls a getter",
-                "; ".join([contains(service, "def __init__(self, *,"), absent(service, "_settings()")]),
+                "; ".join(
+                    [
+                        contains(service, "def __init__(self, *,"),
+                        absent(service, "_settings()"),
+                    ]
+                ),
             ),
             Rule(
                 "`integrations/` is imported only under `adapters/`",
-                "; ".join(no_line(path, r"^(from|import) integrations\b") for path in outside_adapters),
+                "; ".join(
+                    no_line(path, r"^(from|import) integrations\b")
+                    for path in outside_adapters
+                ),
             ),
             *self.house_rules(),
             Rule(

@@ -4,11 +4,10 @@ import json
 
 import httpx
 import pytest
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from infrastructure.operations import OperationStatus
 from integrations.email_delivery.client import MAX_RETRY_AFTER, classify_email_delivery_error
-from integrations.email_delivery.schemas import Message
 
 pytestmark = pytest.mark.unit
 
@@ -19,9 +18,15 @@ def refused(status: int, headers: dict[str, str] | None = None) -> httpx.HTTPSta
     return httpx.HTTPStatusError(f"HTTP {status}", request=request, response=response)
 
 
+class Payload(BaseModel):
+    """A payload the API might answer with."""
+
+    id: str
+
+
 def invalid_payload() -> ValidationError:
     try:
-        Message.model_validate({"unexpected": True})
+        Payload.model_validate({"unexpected": True})
     except ValidationError as error:
         return error
     raise AssertionError("the payload was accepted")

@@ -34,22 +34,19 @@ class FakeIncidentNotesBackend:
         return self.answer if self.answer is not None else default
 
     def create_incident_note(self, draft: IncidentNoteDraft) -> OperationResult[IncidentNote]:
-        return self._reply(
-            "create", (draft,), OperationResult.success(data=sample_incident_note(title=draft.title, details=draft.details))
-        )
+        created = sample_incident_note(title=draft.title, details=draft.details)
+        return self._reply("create", (draft,), OperationResult.success(data=created))
 
     def get_incident_note(self, incident_note_id: str) -> OperationResult[IncidentNote]:
-        return self._reply("get", (incident_note_id,), OperationResult.success(data=sample_incident_note(id=incident_note_id)))
+        found = sample_incident_note(id=incident_note_id)
+        return self._reply("get", (incident_note_id,), OperationResult.success(data=found))
 
     def list_incident_notes(self, limit: int) -> OperationResult[list[IncidentNote]]:
         return self._reply("list", (limit,), OperationResult.success(data=[sample_incident_note()]))
 
     def update_incident_note(self, incident_note_id: str, changes: IncidentNoteChanges) -> OperationResult[IncidentNote]:
-        return self._reply(
-            "update",
-            (incident_note_id, changes),
-            OperationResult.success(data=sample_incident_note(id=incident_note_id, title=changes.title or "Disk full on db-1")),
-        )
+        updated = sample_incident_note(id=incident_note_id, title=changes.title or "Disk full on db-1")
+        return self._reply("update", (incident_note_id, changes), OperationResult.success(data=updated))
 
     def delete_incident_note(self, incident_note_id: str) -> OperationResult[None]:
         return self._reply("delete", (incident_note_id,), OperationResult.success(data=None))

@@ -42,9 +42,9 @@ def test_a_malformed_id_is_rejected(incident_note_id: str) -> None:
 
 
 def test_a_draft_keeps_its_fields_with_the_title_trimmed() -> None:
-    assert check_draft(IncidentNoteDraft(title="  Disk full  ", details="db-1")) == IncidentNoteDraft(
-        title="Disk full", details="db-1"
-    )
+    checked = check_draft(IncidentNoteDraft(title="  Disk full  ", details="db-1"))
+
+    assert checked == IncidentNoteDraft(title="Disk full", details="db-1")
 
 
 def test_a_draft_with_a_blank_title_is_rejected() -> None:
@@ -55,11 +55,15 @@ def test_a_draft_with_a_blank_title_is_rejected() -> None:
 
 
 def test_changes_keep_their_fields_with_the_title_trimmed() -> None:
-    assert check_changes("incident-note-1", IncidentNoteChanges(title=" New ")) == IncidentNoteChanges(title="New")
+    checked = check_changes("incident-note-1", IncidentNoteChanges(title=" New "))
+
+    assert checked == IncidentNoteChanges(title="New")
 
 
 def test_changes_to_the_details_alone_are_kept() -> None:
-    assert check_changes("incident-note-1", IncidentNoteChanges(details="more")) == IncidentNoteChanges(details="more")
+    checked = check_changes("incident-note-1", IncidentNoteChanges(details="more"))
+
+    assert checked == IncidentNoteChanges(details="more")
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,226 @@
+"""`copier update` within the packages generation: a team's work and ticks survive, each feature on its own.
+
+A feature package and a vendor package are generated at 0.1.0 into a fresh copy of the
+packages host, finished by a team (a business rule, the authorization decision, a
+setting, a test, the API's real path, plan ticks), then updated to 0.2.0 one after
+the other. The host's checks of both features then pass in the Python 3.14 root.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import copier
+import pytest
+import yaml
+
+import hosts
+from hosts import git
+from support import EXAMPLES_DIR, failed_gates, fresh_host
+from versions import build_versions
+
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("packages-update")]
+
+MODULE_ANSWERS = yaml.safe_load(
+    (EXAMPLES_DIR / "packages/module/answers.yml").read_text()
+)
+INTEGRATION_ANSWERS = yaml.safe_load(
+    (EXAMPLES_DIR / "packages/integration/answers.yml").read_text()
+)
+PACKAGE = "packages/incident_notes"
+VENDOR = "integrations/email_delivery"
+CONFLICT = "<<<<<<< before updating"
+
+TEAM_RULE = (
+    "    if len(title) > 120:\n"
+    '        raise IncidentNoteRejected("title must be 120 characters or fewer", INVALID_INCIDENT_NOTE)\n'
+)
+TEAM_DECISION = "# Every engineer granted the scope may read and write notes (decided in SRE-1234).\n"
+TEAM_SETTING = (
+    "\n\n"
+    "# Added by the team: how long a note stays editable.\n"
+    "EDIT_WINDOW_HOURS = 24\n"
+)
+TEAM_TEST = '''"""The team's own test of the domain rule it added."""
+
+import pytest
+
+from packages.incident_notes.domain import IncidentNoteDraft, IncidentNoteRejected, check_draft
+
+pytestmark = pytest.mark.unit
+
+
+def test_a_title_longer_than_120_characters_is_rejected() -> None:
+    with pytest.raises(IncidentNoteRejected):
+        check_draft(IncidentNoteDraft(title="x" * 121))
+'''
+TEAM_RESOURCE = '# Checked against the provider\'s v3 documentation (SRE-1301).\nRESOURCE = "/v3/messages"\n'
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text()
+    assert text.count(old) == 1, (path, old)
+    path.write_text(text.replace(old, new))
+
+
+def _tick(plan: Path, task: str) -> None:
+    line = next(
+        line for line in plan.read_text().splitlines(True) if f"**{task}**" in line
+    )
+    _edit(plan, line, line.replace("- [ ]", "- [x]"))
+
+
+def commit(app: Path, message: str) -> None:
+    git(app, "add", "-A")
+    git(app, "commit", "-q", "--allow-empty", "-m", message)
+
+
+def copy_feature(app: Path, template: Path, answers: dict[str, Any]) -> None:
+    copier.run_copy(
+        str(template),
+        str(app),
+        data=answers,
+        vcs_ref="0.1.0",
+        defaults=True,
+        unsafe=True,
+        quiet=True,
+    )
+    commit(app, f"feature {answers['module_name']} at 0.1.0")
+
+
+def update_feature(app: Path, module: str) -> None:
+    copier.run_update(
+        str(app),
+        answers_file=f".copier-answers.{module}.yml",
+        vcs_ref="0.2.0",
+        defaults=True,
+        overwrite=True,
+        unsafe=True,
+        quiet=True,
+    )
+
+
+def make_team_edits(app: Path) -> None:
+    """A team's first weeks: a business rule, the authorization decision, a setting, a test, the real path."""
+    domain = app / PACKAGE / "domain.py"
+    _edit(
+        domain,
+        "    # TODO(incident_notes): add the business rules a new incident note must satisfy.\n",
+        TEAM_RULE,
+    )
+    _edit(
+        domain,
+        "    # TODO(incident_notes): add the business rules a change to an incident note must satisfy.\n",
+        "",
+    )
+    _edit(
+        app / PACKAGE / "interactions/http.py",
+        "# TODO(incident_notes): decide who is granted sre-bot:incident-notes, and whether writes need a scope of their own.\n",
+        TEAM_DECISION,
+    )
+    settings = app / PACKAGE / "settings.py"
+    settings.write_text(settings.read_text() + TEAM_SETTING)
+    (app / "tests/unit/packages/incident_notes/test_team_rules.py").write_text(
+        TEAM_TEST
+    )
+    plan = app / PACKAGE / "PLAN.md"
+    for task in ("T204", "T206"):
+        _tick(plan, task)
+    _edit(
+        app / VENDOR / "client.py",
+        "# TODO(email_delivery): check the API's path of messages and the payloads in schemas.py against its documentation.\n"
+        'RESOURCE = "/messages"\n',
+        TEAM_RESOURCE,
+    )
+    client_tests = (
+        app / "tests/unit/integrations/email_delivery/test_email_delivery_client.py"
+    )
+    client_tests.write_text(
+        client_tests.read_text().replace("/v1/messages", "/v1/v3/messages")
+    )
+    _tick(app / VENDOR / "PLAN.md", "T201")
+    commit(
+        app,
+        "team: a business rule, the authorization decision, a setting, a test, the real path, ticks",
+    )
+
+
+@pytest.fixture(scope="module")
+def updated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The packages host with both features generated at 0.1.0, finished by the team, updated to 0.2.0."""
+    root = tmp_path_factory.mktemp("packages-update")
+    template = build_versions(root / "template")
+    app = fresh_host(root / "host", hosts.PACKAGES)
+    copy_feature(app, template, MODULE_ANSWERS)
+    copy_feature(app, template, INTEGRATION_ANSWERS)
+    make_team_edits(app)
+    update_feature(app, "incident_notes")
+    commit(app, "update incident_notes to 0.2.0")
+    update_feature(app, "email_delivery")
+    return app
+
+
+def test_the_update_keeps_every_team_edit(updated: Path) -> None:
+    assert TEAM_RULE in (updated / PACKAGE / "domain.py").read_text()
+    assert TEAM_DECISION in (updated / PACKAGE / "interactions/http.py").read_text()
+    assert (updated / PACKAGE / "settings.py").read_text().endswith(TEAM_SETTING)
+    assert (
+        updated / "tests/unit/packages/incident_notes/test_team_rules.py"
+    ).read_text() == TEAM_TEST
+    assert TEAM_RESOURCE in (updated / VENDOR / "client.py").read_text()
+
+
+@pytest.mark.parametrize(
+    ("plan", "task"), [(PACKAGE, "T204"), (PACKAGE, "T206"), (VENDOR, "T201")]
+)
+def test_the_update_keeps_the_ticks(updated: Path, plan: str, task: str) -> None:
+    line = next(
+        line
+        for line in (updated / plan / "PLAN.md").read_text().splitlines()
+        if f"**{task}**" in line
+    )
+
+    assert line.startswith("- [x]")
+
+
+def test_the_update_applies_the_template_changes(updated: Path) -> None:
+    assert (
+        "(its event, or why it failed) and return the result."
+        in (updated / PACKAGE / "service.py").read_text()
+    )
+    assert (
+        "(a number of them, not a date)" in (updated / VENDOR / "client.py").read_text()
+    )
+    for plan in (PACKAGE, VENDOR):
+        assert (
+            "**T306** Runbook entry for on-call"
+            in (updated / plan / "PLAN.md").read_text()
+        )
+    for module in ("incident_notes", "email_delivery"):
+        answers = yaml.safe_load(
+            (updated / f".copier-answers.{module}.yml").read_text()
+        )
+        assert (answers["_commit"], answers["runbook_url"], answers["generation"]) == (
+            "0.2.0",
+            "",
+            "packages",
+        )
+
+
+def test_the_update_leaves_no_conflict(updated: Path) -> None:
+    unmerged = [
+        line
+        for line in git(updated, "status", "--short", ".").splitlines()
+        if line[:2] in ("UU", "AA")
+    ]
+    marked = [path for path in updated.rglob("*.py") if CONFLICT in path.read_text()]
+
+    assert (unmerged, marked) == ([], [])
+
+
+def test_the_updated_features_pass_their_gates(updated: Path, mypy_cache: Path) -> None:
+    install = hosts.run_ci_step(hosts.PACKAGES, updated, hosts.PACKAGES.ci_steps[0])
+    assert install.returncode == 0, install.stderr[-3000:]
+
+    assert failed_gates(updated, ["incident_notes", "email_delivery"], mypy_cache) == {}
