@@ -116,7 +116,8 @@ def make_team_edits(app: Path) -> None:
     )
     _edit(
         app / PACKAGE / "interactions/http.py",
-        "# TODO(incident_notes): decide who is granted sre-bot:incident-notes, and whether writes need a scope of their own.\n",
+        "# TODO(incident_notes): decide who is granted sre-bot:incident-notes,"
+        " and whether writes need a scope of their own.\n",
         TEAM_DECISION,
     )
     settings = app / PACKAGE / "settings.py"
@@ -129,7 +130,8 @@ def make_team_edits(app: Path) -> None:
         _tick(plan, task)
     _edit(
         app / VENDOR / "client.py",
-        "# TODO(email_delivery): check the API's path of messages and the payloads in schemas.py against its documentation.\n"
+        "# TODO(email_delivery): check the API's path of messages and the payloads in"
+        " schemas.py against its documentation.\n"
         'RESOURCE = "/messages"\n',
         TEAM_RESOURCE,
     )
