@@ -98,3 +98,19 @@ def test_docs_example_matches_a_fresh_render(
         "(run `make golden` if the change is intended):\n"
         + _diff(f"docs/examples/{name}", committed, rendered)
     )
+
+
+@pytest.mark.parametrize("kind", ["module", "integration"])
+def test_one_answers_file_serves_both_generations(kind: str) -> None:
+    modules, packages = (
+        yaml.safe_load((EXAMPLES_DIR / generation / kind / "answers.yml").read_text())
+        for generation in ("modules", "packages")
+    )
+    # The packages generation does not ask for an integration's endpoint: its routes
+    # belong to feature packages, so its example leaves out what would not be asked.
+    not_asked = {"endpoint", "require_auth"} if kind == "integration" else set()
+
+    assert "generation" not in modules
+    assert {
+        key: value for key, value in modules.items() if key not in not_asked
+    } == packages
