@@ -37,7 +37,11 @@ def test_the_defaults_need_only_a_base_url() -> None:
 
 @pytest.mark.parametrize(
     ("variable", "value"),
-    [("EMAIL_DELIVERY_TIMEOUT_SECONDS", "0"), ("EMAIL_DELIVERY_TIMEOUT_SECONDS", "61"), ("EMAIL_DELIVERY_MAX_RETRIES", "6")],
+    [
+        ("EMAIL_DELIVERY_TIMEOUT_SECONDS", "0"),
+        ("EMAIL_DELIVERY_TIMEOUT_SECONDS", "61"),
+        ("EMAIL_DELIVERY_MAX_RETRIES", "6"),
+    ],
 )
 def test_a_value_out_of_range_is_refused(monkeypatch: pytest.MonkeyPatch, variable: str, value: str) -> None:
     monkeypatch.setenv(variable, value)
