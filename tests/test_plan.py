@@ -24,6 +24,13 @@ from support import (
 )
 from matrix import CASES, case_answers
 
+# Every case of the matrix in every host generation.
+GENERATION_CASES = [
+    pytest.param(generation, case, id=f"{generation}:{case}")
+    for generation in ("modules", "packages")
+    for case in CASES
+]
+
 pytestmark = pytest.mark.render
 
 SECTIONS = [
@@ -102,9 +109,11 @@ def structure(plan: str) -> dict[str, Any]:
     }
 
 
-@pytest.mark.parametrize("case", CASES)
-def test_plan_has_every_section_in_order_and_unique_task_ids(case: str) -> None:
-    plan = render_plan(**case_answers(case))
+@pytest.mark.parametrize(("generation", "case"), GENERATION_CASES)
+def test_plan_has_every_section_in_order_and_unique_task_ids(
+    generation: str, case: str
+) -> None:
+    plan = render_plan(**case_answers(case), generation=generation)
 
     seen = structure(plan)
     ids = [m.group(1) for line in plan.splitlines() if (m := TASK_LINE.match(line))]
@@ -295,21 +304,31 @@ def test_plan_check_fails_on_a_repeated_task_id(generate: Any, host: Path) -> No
     assert "test_task_ids_are_unique" in completed.stdout
 
 
-@pytest.mark.parametrize("case", CASES)
+@pytest.mark.parametrize(("generation", "case"), GENERATION_CASES)
 def test_every_marker_of_left_work_is_an_open_task_and_every_open_task_has_its_marker(
-    case: str,
+    generation: str, case: str
 ) -> None:
-    context = render_context({**CANONICAL_ANSWERS, **case_answers(case)})
+    answers = {**CANONICAL_ANSWERS, **case_answers(case), "generation": generation}
+    context = render_context(answers)
     feature = context["feature"]
     marker = f"TODO({feature.names.module})"
-    marked = set()
+    marked: dict[str, list[str]] = {}
     for template, path, local in template_files(context):
         text = ENVIRONMENT.get_template(template).render(local)
-        if path.endswith(".py") and marker in text:
-            marked.add(path)
-    open_tasks = {
-        task.where: task for task in feature.tasks if not task.done and task.where
-    }
-    tracked = {path for path, task in open_tasks.items() if task.marker == marker}
+        lines = [line for line in text.splitlines() if marker in line]
+        if path.endswith(".py") and lines:
+            marked[path] = lines
+    open_tasks = [
+        task
+        for task in feature.tasks
+        if not task.done and task.where and task.marker.startswith(marker)
+    ]
+    untracked = [
+        f"{path}: {line.strip()}"
+        for path, lines in marked.items()
+        for line in lines
+        if not any(task.where == path and task.marker in line for task in open_tasks)
+    ]
 
-    assert marked == tracked
+    assert untracked == []
+    assert {task.where for task in open_tasks} == set(marked)
