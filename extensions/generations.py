@@ -8,7 +8,11 @@ its own getter, no aggregator.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 AGGREGATOR = "infrastructure/configuration/settings.py"
 # What each generation's application folder has, and what it lacks.
@@ -30,3 +34,32 @@ def detect(root: Path) -> str:
         ):
             return generation
     return ""
+
+
+def host_integrations(providers: Any, destination: Any) -> str:
+    """The ``providers`` that are vendor packages this template wrote into ``destination``.
+
+    Read from each one's answers file (``.copier-answers.<provider>.yml``): an integration
+    of the packages generation, with its entity and operations, so a feature's adapter can
+    call its client. Returned as JSON (which is YAML) for copier to record: an update
+    renders from the recorded answer, never from a host it cannot see.
+    """
+    found: dict[str, dict[str, Any]] = {}
+    root = Path(str(destination))
+    for provider in providers if isinstance(providers, list) else []:
+        answers_file = root / f".copier-answers.{provider}.yml"
+        try:
+            answers = yaml.safe_load(answers_file.read_text())
+        except (OSError, yaml.YAMLError):
+            continue
+        if (
+            isinstance(answers, dict)
+            and answers.get("kind") == "integration"
+            and answers.get("generation") == "packages"
+            and (root / "integrations" / str(provider) / "client.py").is_file()
+        ):
+            found[str(provider)] = {
+                "entity_name": str(answers.get("entity_name", "")),
+                "operations": [str(op) for op in answers.get("operations") or []],
+            }
+    return json.dumps(found, sort_keys=True)

@@ -76,6 +76,7 @@ FILTERS = {
     "module_name_problem": answers.module_name_problem,
     "generation_problem": answers.generation_problem,
     "host_generation": lambda destination: generations.detect(Path(str(destination))),
+    "host_integrations": generations.host_integrations,
     "entity_name_problem": answers.entity_name_problem,
     "providers_problem": answers.providers_problem,
     "operations_problem": answers.operations_problem,

@@ -170,6 +170,22 @@ CASES: dict[str, dict[str, Any]] = {
         "endpoint": True,
         "require_auth": True,
     },
+    # Modules whose back-ends are integrations of the same host (packages generation:
+    # their adapters call the integration's client). Ticket Desk has create and get;
+    # Calendar Feed has list.
+    "wired-partial-2p-auth": {
+        "feature_name": "Support Tickets",
+        "operations": ["create", "get", "list", "update"],
+        "providers": ["ticket_desk", "google"],
+        "primary_provider": "ticket_desk",
+        "require_auth": True,
+    },
+    "wired-full-1p-open": {
+        "feature_name": "Calendar Events",
+        "operations": ["list"],
+        "providers": ["calendar_feed"],
+        "require_auth": False,
+    },
 }
 
 GROUPS: dict[str, list[str]] = {
@@ -205,7 +221,8 @@ PACKAGES_GROUPS: dict[str, list[str]] = {
         for case in GROUPS[group]
     ]
     + ["delete-0p-auth"],
-    "packages-integrations": GROUPS["integrations"],
+    "packages-integrations": GROUPS["integrations"]
+    + ["wired-partial-2p-auth", "wired-full-1p-open"],
 }
 
 # The host generation each group is generated into.

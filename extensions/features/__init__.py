@@ -10,6 +10,7 @@ paths, settings, the plan's tasks, risks and rules, the commands, the log events
 from __future__ import annotations
 
 import importlib
+import json
 from abc import ABC, abstractmethod
 from collections.abc import Mapping
 from functools import cached_property, lru_cache
@@ -34,6 +35,7 @@ INPUTS = (
     "operations",
     "providers",
     "primary_provider",
+    "wired_providers",
     "endpoint",
     "require_auth",
 )
@@ -244,11 +246,18 @@ def _load_generations() -> None:
 
 @lru_cache(maxsize=64)
 def _cached(inputs: tuple[tuple[str, Any], ...]) -> Feature:
-    answers = {
-        key: list(value) if isinstance(value, tuple) else value for key, value in inputs
-    }
+    answers = {key: _answer(value) for key, value in inputs}
     key = (answers.get("generation", GENERATIONS[0]), answers.get("kind", "module"))
     return REGISTRY[key](answers)
+
+
+def _answer(value: Any) -> Any:
+    """An answer back from its cache key (see :func:`_hashable`)."""
+    if isinstance(value, tuple):
+        return list(value)
+    if isinstance(value, str) and value.startswith("json:"):
+        return json.loads(value[len("json:") :])
+    return value
 
 
 def writes_for(answers: Mapping[str, Any]) -> bool:
@@ -263,10 +272,14 @@ def feature_for(answers: Mapping[str, Any]) -> Feature:
     """The feature the answers describe, of their kind and host generation (built once)."""
     if not REGISTRY:
         _load_generations()
-    inputs = tuple(
-        (key, tuple(value) if isinstance(value, list) else value)
-        for key in INPUTS
-        if key in answers
-        for value in [answers[key]]
-    )
+    inputs = tuple((key, _hashable(answers[key])) for key in INPUTS if key in answers)
     return _cached(inputs)
+
+
+def _hashable(value: Any) -> Any:
+    """An answer as a key of the features' cache: lists as tuples, mappings as JSON."""
+    if isinstance(value, list):
+        return tuple(value)
+    if isinstance(value, dict):
+        return "json:" + json.dumps(value, sort_keys=True)
+    return value

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
-from ...names import with_article
-from ...operations import Operation
+from ...names import Names, pascal, with_article
+from ...operations import TABLE, Operation
 from ...plan import (
     MANUAL,
     ApiRow,
@@ -33,6 +34,54 @@ DESCRIPTIONS = {
 }
 
 
+@dataclass(frozen=True)
+class Wired:
+    """A back-end that is an integration this template wrote into the host: its adapter calls it.
+
+    Attributes:
+        module: The integration's package under ``integrations/``.
+        entity: The integration's payload class.
+        verbs: The calls its client has.
+    """
+
+    module: str
+    entity: str
+    verbs: tuple[str, ...]
+
+    @property
+    def pascal(self) -> str:
+        return pascal(self.module)
+
+    @property
+    def client_class(self) -> str:
+        return f"{self.pascal}Client"
+
+    @property
+    def client_factory(self) -> str:
+        return f"get_{self.module}_client"
+
+    @property
+    def classifier(self) -> str:
+        return f"classify_{self.module}_error"
+
+    @property
+    def fake_client(self) -> str:
+        return f"Fake{self.pascal}Client"
+
+    @property
+    def names(self) -> Names:
+        return Names(title=self.module, module=self.module, entity=self.entity)
+
+    @property
+    def store(self) -> str:
+        """The attribute of the integration's fake client that holds its payloads."""
+        return self.names.entity_plural_snake
+
+    def method(self, verb: str) -> str:
+        """The client's method of one operation, named after the integration's entity."""
+        return TABLE[verb](self.names).method
+
+
 class Module(PackagesFeature):
     """``packages/<m>/``: hooks, settings, domain, schemas, service, providers, adapters, HTTP routes."""
 
@@ -47,6 +96,21 @@ class Module(PackagesFeature):
         if primary not in self.providers:
             primary = self.providers[0] if self.providers else None
         self.primary_provider: str | None = primary
+        wired = answers.get("wired_providers") or {}
+        self.wired: dict[str, Wired] = {
+            provider: Wired(
+                provider,
+                str(wired[provider].get("entity_name", "")),
+                tuple(wired[provider].get("operations") or ()),
+            )
+            for provider in self.providers
+            if isinstance(wired, dict) and isinstance(wired.get(provider), dict)
+        }
+
+    def stubbed(self, provider: str) -> list[Operation]:
+        """The operations ``provider``'s adapter leaves to the team: all, unless its integration has them."""
+        wired = self.wired.get(provider)
+        return [op for op in self.ops if wired is None or op.verb not in wired.verbs]
 
     @property
     def has_routes(self) -> bool:
@@ -242,12 +306,25 @@ class Module(PackagesFeature):
             )
         for index, provider in enumerate(self.providers):
             adapter = f"{package}/adapters/{provider}.py"
+            stubbed = self.stubbed(provider)
+            if provider in self.wired and not stubbed:
+                add(
+                    211 + index,
+                    f"`{provider}` adapter: calls `integrations/{provider}/` for {verbs},"
+                    " classifies its errors, maps its payloads",
+                    [adapter],
+                    ops,
+                    True,
+                    [contains(adapter, f"from integrations.{provider} import")],
+                )
+                continue
+            left = ", ".join(op.verb for op in stubbed)
             todo(
                 211 + index,
-                f"`{provider}` adapter: call {provider} through its client in `integrations/` for {verbs},"
-                " classify its errors, map its payloads",
+                f"`{provider}` adapter: call {provider} through its client in `integrations/`"
+                f" for {left}, classify its errors, map its payloads",
                 [adapter],
-                ops,
+                len(stubbed),
                 where=adapter,
             )
         if not self.has_providers:
@@ -269,16 +346,18 @@ class Module(PackagesFeature):
 
         # Phase 3: confidence and release.
         unit = self.unit_tests
-        if self.has_providers:
+        pinned = sum(len(self.stubbed(provider)) for provider in self.providers)
+        if pinned:
             tests_file = self.test_file(unit, "adapters")
             todo(
                 301,
                 "Adapter tests: replace the not-implemented pins with tests of the real calls (a fake client)",
                 [tests_file],
-                ops * len(self.providers),
+                pinned,
                 where=tests_file,
                 marker="is_not_implemented_yet",
             )
+        if self.has_providers:
             adapters = [
                 f"{package}/adapters/{provider}.py" for provider in self.providers
             ]
@@ -287,7 +366,7 @@ class Module(PackagesFeature):
                 "Every adapter reaches its vendor through `integrations/` and classifies the vendor's errors",
                 adapters,
                 len(adapters),
-                False,
+                all(provider in self.wired for provider in self.providers),
                 [contains(path, "from integrations.") for path in adapters],
             )
         else:
@@ -404,7 +483,13 @@ class Module(PackagesFeature):
                 StrategyRow(
                     "unit",
                     self.test_file(unit, "adapters"),
-                    "each adapter keeps the port; its open work is pinned",
+                    "each adapter keeps the port"
+                    + (
+                        "; those on an integration call its fake client, classify what it raises"
+                        if self.wired
+                        else ""
+                    )
+                    + "; its open work is pinned",
                 )
             )
         rows += [
