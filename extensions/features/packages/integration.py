@@ -192,8 +192,8 @@ class Integration(PackagesFeature):
             )
         add(
             203,
-            f"A feature uses it: a module generated with `providers: [{n.module}]` gets its adapter under `adapters/`,"
-            f" which calls `{self.client_factory}()` inside `try/except` and returns `{self.classifier}`'s status",
+            f"A feature uses it: a module generated into this host with `providers: [{n.module}]` gets a working"
+            f" adapter under its `adapters/`, calling `{self.client_factory}()` and classifying with `{self.classifier}`",
             [],
             2,
             False,
