@@ -192,8 +192,9 @@ class Integration(PackagesFeature):
             )
         add(
             203,
-            f"A feature uses it: a module generated into this host with `providers: [{n.module}]` gets a working"
-            f" adapter under its `adapters/`, calling `{self.client_factory}()` and classifying with `{self.classifier}`",
+            f"A feature uses it: a module generated into this host with `providers: [{n.module}]`"
+            f" gets a working adapter under its `adapters/`, calling `{self.client_factory}()`"
+            f" and classifying with `{self.classifier}`",
             [],
             2,
             False,
