@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import importlib
 import importlib.util
+import os
 import re
 import sys
 from pathlib import Path
@@ -18,6 +19,7 @@ from typing import Any
 
 from copier_template_extensions import ContextHook
 from jinja2 import Environment
+from jinja2.bccache import FileSystemBytecodeCache
 from jinja2.ext import Extension
 
 HERE = Path(__file__).resolve().parent
@@ -100,14 +102,46 @@ PYTHON_TEMPLATE = re.compile(r"\.py(\{%[^%]*%\})*\.jinja$")
 NEEDED = ("feature_name", "module_name", "entity_name", "operations")
 
 
+class CompiledTemplates(FileSystemBytecodeCache):
+    """Jinja's compiled templates, kept between copier runs in the user's cache folder.
+
+    Copier renders from a fresh temporary clone each run, so a template's file name never
+    repeats: the key is its name in the template and the code of these extensions (which
+    rewrite every Python template before it compiles). Jinja itself checks the source.
+    """
+
+    def __init__(self, directory: Path, code: str) -> None:
+        super().__init__(str(directory), "%s.cache")
+        self._code = code
+
+    def get_cache_key(self, name: str, filename: str | None = None) -> str:
+        return hashlib.sha1(f"{self._code}\0{name}".encode()).hexdigest()
+
+
+def _bytecode_cache() -> CompiledTemplates | None:
+    """The cache of compiled templates, or None where no cache folder can be made."""
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    directory = base / "sre-bot-feature-template" / "jinja"
+    code = hashlib.sha1(
+        b"".join(path.read_bytes() for path in sorted(HERE.glob("**/*.py")))
+    ).hexdigest()
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return CompiledTemplates(directory, code)
+
+
 class Filters(Extension):
-    """Register the template's filters with copier's Jinja environment."""
+    """Register the template's filters with copier's Jinja environment, and cache its compiled templates."""
 
     def __init__(self, environment: Environment) -> None:
         super().__init__(environment)
         environment.filters.update(FILTERS)
         # The plan's reader and checker, copied into each feature's test_plan.py.
         environment.globals["plan_verifier"] = planfile.verifier_source()
+        if environment.bytecode_cache is None:
+            environment.bytecode_cache = _bytecode_cache()
 
 
 class PythonFiles(Extension):

@@ -1,0 +1,53 @@
+"""Compiled templates are kept between copier runs, keyed by what can change them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from jinja2 import DictLoader, Environment
+
+from extensions.jinja import CompiledTemplates
+
+pytestmark = pytest.mark.fast
+
+
+def test_the_key_ignores_the_temporary_clone_a_template_was_read_from(
+    tmp_path: Path,
+) -> None:
+    cache = CompiledTemplates(tmp_path, code="v1")
+
+    assert cache.get_cache_key("template/a.jinja", "/tmp/clone-1/a") == (
+        cache.get_cache_key("template/a.jinja", "/tmp/clone-2/a")
+    )
+
+
+def test_the_key_changes_with_the_name_and_with_the_extensions_code(
+    tmp_path: Path,
+) -> None:
+    keys = {
+        CompiledTemplates(tmp_path, code).get_cache_key(name)
+        for code in ("v1", "v2")
+        for name in ("template/a.jinja", "template/b.jinja")
+    }
+
+    assert len(keys) == 4
+
+
+def test_a_second_environment_loads_the_compiled_template_and_its_source_is_checked(
+    tmp_path: Path,
+) -> None:
+    sources = {"a.jinja": "{{ x }} one"}
+
+    def render() -> str:
+        environment = Environment(
+            loader=DictLoader(sources),
+            bytecode_cache=CompiledTemplates(tmp_path, code="v1"),
+        )
+        return environment.get_template("a.jinja").render(x=1)
+
+    assert render() == "1 one"
+    assert len(list(tmp_path.iterdir())) == 1
+    sources["a.jinja"] = "{{ x }} two"
+
+    assert render() == "1 two"
