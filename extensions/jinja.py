@@ -106,19 +106,45 @@ class CompiledTemplates(FileSystemBytecodeCache):
     """Jinja's compiled templates, kept between copier runs in the user's cache folder.
 
     Copier renders from a fresh temporary clone each run, so a template's file name never
-    repeats: the key is its name in the template and the code of these extensions (which
-    rewrite every Python template before it compiles). Jinja itself checks the source.
+    repeats: the key is its name in the template, the code of these extensions (which
+    rewrite every Python template before it compiles) and the environment's kind and
+    settings (copier's sandbox compiles every call differently). Jinja itself checks the
+    source.
     """
 
-    def __init__(self, directory: Path, code: str) -> None:
+    def __init__(
+        self, directory: Path, code: str, environment: Environment | None = None
+    ) -> None:
         super().__init__(str(directory), "%s.cache")
         self._code = code
+        self._environment = environment
+        self._signature = ""
 
     def get_cache_key(self, name: str, filename: str | None = None) -> str:
-        return hashlib.sha1(f"{self._code}\0{name}".encode()).hexdigest()
+        if not self._signature:
+            # Read at the first compilation: the environment is complete by then.
+            self._signature = self._code + repr(_settings(self._environment))
+        return hashlib.sha1(f"{self._signature}\0{name}".encode()).hexdigest()
 
 
-def _bytecode_cache() -> CompiledTemplates | None:
+def _settings(environment: Environment | None) -> tuple[Any, ...]:
+    """What, besides a template's source, decides the code Jinja compiles it to."""
+    if environment is None:
+        return ()
+    return (
+        type(environment).__module__,
+        type(environment).__qualname__,
+        sorted(environment.extensions),
+        environment.trim_blocks,
+        environment.lstrip_blocks,
+        environment.keep_trailing_newline,
+        environment.newline_sequence,
+        environment.autoescape,
+        environment.optimized,
+    )
+
+
+def _bytecode_cache(environment: Environment) -> CompiledTemplates | None:
     """The cache of compiled templates, or None where no cache folder can be made."""
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
     directory = base / "sre-bot-feature-template" / "jinja"
@@ -129,7 +155,7 @@ def _bytecode_cache() -> CompiledTemplates | None:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError:
         return None
-    return CompiledTemplates(directory, code)
+    return CompiledTemplates(directory, code, environment)
 
 
 class Filters(Extension):
@@ -141,7 +167,7 @@ class Filters(Extension):
         # The plan's reader and checker, copied into each feature's test_plan.py.
         environment.globals["plan_verifier"] = planfile.verifier_source()
         if environment.bytecode_cache is None:
-            environment.bytecode_cache = _bytecode_cache()
+            environment.bytecode_cache = _bytecode_cache(environment)
         _compile_strings_once(environment)
 
 

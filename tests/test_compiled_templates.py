@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from jinja2 import DictLoader, Environment
+from jinja2.sandbox import SandboxedEnvironment
 
 from extensions.jinja import CompiledTemplates
 
@@ -32,6 +33,16 @@ def test_the_key_changes_with_the_name_and_with_the_extensions_code(
     }
 
     assert len(keys) == 4
+
+
+def test_the_key_changes_with_the_kind_of_environment(tmp_path: Path) -> None:
+    plain = CompiledTemplates(tmp_path, "v1", Environment())
+    sandboxed = CompiledTemplates(tmp_path, "v1", SandboxedEnvironment())
+    trimmed = CompiledTemplates(tmp_path, "v1", Environment(trim_blocks=True))
+
+    keys = {cache.get_cache_key("a.jinja") for cache in (plain, sandboxed, trimmed)}
+
+    assert len(keys) == 3
 
 
 def test_a_second_environment_loads_the_compiled_template_and_its_source_is_checked(

@@ -19,7 +19,7 @@ from typing import Any, ClassVar
 from .. import inventory
 from ..names import Names
 from ..operations import VERBS, Operations
-from ..plan import PHASES, Risk, Rule, Setting, StrategyRow, Task
+from ..plan import MANUAL, PHASES, Risk, Rule, Setting, StrategyRow, Task, TaskList
 
 GENERATIONS = ("modules", "packages")
 REGISTRY: dict[tuple[str, str], type[Feature]] = {}
@@ -207,6 +207,17 @@ class Feature(ABC):
         """The ID of the task whose title starts with ``title_start``."""
         return next(
             task.id for task in self.tasks if task.title.startswith(title_start)
+        )
+
+    def add_performance_task(self, tasks: TaskList) -> None:
+        """T304: the routes' latency measured in staging, a person's check."""
+        tasks.add(
+            304,
+            "Performance check against staging: p95 latency of each route recorded in the Rollout section",
+            [],
+            2,
+            False,
+            [MANUAL],
         )
 
     @abstractmethod

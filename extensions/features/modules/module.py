@@ -7,7 +7,6 @@ from typing import Any
 
 from ...operations import Operation
 from ...plan import (
-    MANUAL,
     Risk,
     Rule,
     Setting,
@@ -286,14 +285,7 @@ class Module(ModulesFeature):
             [exists(readme)],
             new_files=(readme,),
         )
-        add(
-            304,
-            "Performance check against staging: p95 latency of each route recorded in the Rollout section",
-            [],
-            2,
-            False,
-            [MANUAL],
-        )
+        self.add_performance_task(tasks)
         self.add_rollout_task(tasks)
         return tasks.in_order()
 

@@ -9,7 +9,6 @@ from typing import Any
 from ...names import Names, pascal, with_article
 from ...operations import TABLE, Operation
 from ...plan import (
-    MANUAL,
     ApiRow,
     Risk,
     Rule,
@@ -380,14 +379,7 @@ class Module(PackagesFeature):
                 marker="is_not_implemented_yet",
             )
         self.readme_task(tasks)
-        add(
-            304,
-            "Performance check against staging: p95 latency of each route recorded in the Rollout section",
-            [],
-            2,
-            False,
-            [MANUAL],
-        )
+        self.add_performance_task(tasks)
         self.add_rollout_task(tasks)
         return tasks.in_order()
 
