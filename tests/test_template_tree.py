@@ -31,6 +31,7 @@ QUESTIONS = [
     "operations",
     "providers",
     "primary_provider",
+    "wired_providers",
     "endpoint",
     "require_auth",
     "problem_statement",
