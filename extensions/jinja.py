@@ -19,7 +19,7 @@ from typing import Any
 
 from copier_template_extensions import ContextHook
 from jinja2 import Environment
-from jinja2.bccache import FileSystemBytecodeCache
+from jinja2.bccache import Bucket, FileSystemBytecodeCache
 from jinja2.ext import Extension
 
 HERE = Path(__file__).resolve().parent
@@ -119,6 +119,18 @@ class CompiledTemplates(FileSystemBytecodeCache):
         self._code = code
         self._environment = environment
         self._signature = ""
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except OSError:
+            pass  # a cache never stops a render: the template compiles as without one
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass  # a full disk or a read-only cache folder: nothing is kept
 
     def get_cache_key(self, name: str, filename: str | None = None) -> str:
         if not self._signature:

@@ -62,3 +62,17 @@ def test_a_second_environment_loads_the_compiled_template_and_its_source_is_chec
     sources["a.jinja"] = "{{ x }} two"
 
     assert render() == "1 two"
+
+
+def test_a_cache_folder_that_cannot_be_used_costs_a_compilation_not_the_render(
+    tmp_path: Path,
+) -> None:
+    # A file where the folder should be: every read and write of the cache fails.
+    blocked = tmp_path / "cache"
+    blocked.write_text("")
+    environment = Environment(
+        loader=DictLoader({"a.jinja": "{{ x }}"}),
+        bytecode_cache=CompiledTemplates(blocked, code="v1"),
+    )
+
+    assert environment.get_template("a.jinja").render(x=1) == "1"
