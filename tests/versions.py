@@ -89,7 +89,7 @@ V2_EDITS = [
             f"extensions/features/packages/{kind}.py",
             "        self.readme_task(tasks)\n",
             '        add(306, "Runbook entry for on-call: symptoms, log events, the switch-off",'
-            " [], 1, False, [MANUAL])\n"
+            ' [], 1, False, ["manual"])\n'
             "        self.readme_task(tasks)\n",
             1,
         )
@@ -109,7 +109,7 @@ V2_EDITS = [
             f"extensions/features/modules/{kind}.py",
             '        readme = f"{package}/README.md"\n',
             '        add(306, "Runbook entry for on-call: symptoms, log events, the switch-off",'
-            " [], 1, False, [MANUAL])\n"
+            ' [], 1, False, ["manual"])\n'
             '        readme = f"{package}/README.md"\n',
             1,
         )
