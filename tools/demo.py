@@ -60,7 +60,7 @@ def report(
     passed = completed.returncode == 0
     verdict = "pass" if passed else "FAIL"
     seconds = time.monotonic() - started
-    print(f"{name:<34}{verdict:<7}{seconds:>6.1f}  {summary(completed, features)}")
+    print(f"{name:<47}{verdict:<7}{seconds:>6.1f}  {summary(completed, features)}")
     if not passed:
         print(completed.stdout[-6000:] + completed.stderr[-3000:])
     return passed
@@ -92,7 +92,7 @@ def demo(generation: str, scratch: Path) -> int:
         for module in modules
         for path in support.feature_of(host, module).source_paths
     ]
-    print(f"\n{'check':<34}{'result':<7}{'seconds':>6}  totals")
+    print(f"\n{'check':<47}{'result':<7}{'seconds':>6}  totals")
     failed = 0
     for step in host_kind.ci_steps:
         started = time.monotonic()
