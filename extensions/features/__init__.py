@@ -19,7 +19,17 @@ from typing import Any, ClassVar
 from .. import inventory
 from ..names import Names
 from ..operations import VERBS, Operations
-from ..plan import MANUAL, PHASES, Risk, Rule, Setting, StrategyRow, Task, TaskList
+from ..plan import (
+    MANUAL,
+    PHASES,
+    Risk,
+    Rule,
+    Setting,
+    StrategyRow,
+    Task,
+    TaskList,
+    absent,
+)
 
 GENERATIONS = ("modules", "packages")
 REGISTRY: dict[tuple[str, str], type[Feature]] = {}
@@ -207,6 +217,35 @@ class Feature(ABC):
         """The ID of the task whose title starts with ``title_start``."""
         return next(
             task.id for task in self.tasks if task.title.startswith(title_start)
+        )
+
+    def add_rollout_task(self, tasks: TaskList) -> None:
+        """T305: the staged switch-on."""
+        tasks.add(
+            305,
+            f"Rollout: `{self.names.env('ENABLED')}=true` in dev, then staging, then production (section 10)",
+            [],
+            2,
+            False,
+            ["manual"],
+        )
+
+    def structlog_rule(self) -> Rule:
+        """structlog is the host's only logger."""
+        checks = [
+            absent(self.package, "print("),
+            absent(self.package, "import logging"),
+        ]
+        return Rule(
+            "structlog only: no `print`, no standard `logging`", "; ".join(checks)
+        )
+
+    def plan_test_row(self) -> StrategyRow:
+        """The plan's own test, in each kind's testing strategy."""
+        return StrategyRow(
+            "unit",
+            self.plan_test,
+            "this plan: unique task IDs, named files exist, every ticked box's check holds",
         )
 
     def add_performance_task(self, tasks: TaskList) -> None:

@@ -146,17 +146,6 @@ class ModulesFeature(Feature):
             ],
         )
 
-    def add_rollout_task(self, tasks: TaskList) -> None:
-        """T305: the staged switch-on."""
-        tasks.add(
-            305,
-            f"Rollout: `{self.names.env('ENABLED')}=true` in dev, then staging, then production (section 10)",
-            [],
-            2,
-            False,
-            ["manual"],
-        )
-
     # The first tests a phase-1 change runs, after the settings' own.
     first_tests: ClassVar[str]
 
@@ -180,14 +169,6 @@ class ModulesFeature(Feature):
             f"(`{self.names.env('ENABLED')}=false`)",
         )
 
-    def plan_test_row(self) -> StrategyRow:
-        """The plan's own test, in each kind's testing strategy."""
-        return StrategyRow(
-            "unit",
-            self.plan_test,
-            "this plan: unique task IDs, named files exist, every ticked box's check holds",
-        )
-
     def route_test_row(self, covers: str, switch: str) -> StrategyRow:
         """The route tests' row: what they ``cover``, and the ``switch`` they turn off."""
         refused = ", anonymous callers refused" if self.require_auth else ""
@@ -195,16 +176,6 @@ class ModulesFeature(Feature):
             "integration",
             f"{self.route_tests}/test_{self.names.module}_routes.py",
             f"every route over HTTP{covers}{refused}, {switch} switched off",
-        )
-
-    def structlog_rule(self) -> Rule:
-        """structlog is the host's only logger."""
-        checks = [
-            absent(self.package, "print("),
-            absent(self.package, "import logging"),
-        ]
-        return Rule(
-            "structlog only: no `print`, no standard `logging`", "; ".join(checks)
         )
 
     # The host's workflow's make targets: the checks of the code, then the tests.

@@ -14,7 +14,6 @@ from ...plan import (
     INDENTED_IMPORT,
     Risk,
     Rule,
-    StrategyRow,
     TaskList,
     absent,
     contains,
@@ -95,17 +94,6 @@ class PackagesFeature(Feature):
             [contains(self.settings_file, self.owner_mark)],
         )
 
-    def add_rollout_task(self, tasks: TaskList) -> None:
-        """T305: the staged switch-on."""
-        tasks.add(
-            305,
-            f"Rollout: `{self.names.env('ENABLED')}=true` in dev, then staging, then production (section 10)",
-            [],
-            2,
-            False,
-            ["manual"],
-        )
-
     def house_rules(self) -> list[Rule]:
         """The host's rules every package of this generation keeps the same way."""
         package = self.package
@@ -130,16 +118,6 @@ class PackagesFeature(Feature):
             ),
         ]
 
-    def structlog_rule(self) -> Rule:
-        """structlog is the host's only logger."""
-        checks = [
-            absent(self.package, "print("),
-            absent(self.package, "import logging"),
-        ]
-        return Rule(
-            "structlog only: no `print`, no standard `logging`", "; ".join(checks)
-        )
-
     def contained_risk(self, title: str) -> Risk:
         """The risk every new package carries for the host, and why it stays low."""
         return Risk(
@@ -147,13 +125,6 @@ class PackagesFeature(Feature):
             "Low",
             "It lives in its own package, edits no host file, and ships switched off "
             f"(`{self.names.env('ENABLED')}=false`)",
-        )
-
-    def plan_test_row(self) -> StrategyRow:
-        return StrategyRow(
-            "unit",
-            self.plan_test,
-            "this plan: unique task IDs, named files exist, every ticked box's check holds",
         )
 
     def readme_task(self, tasks: TaskList) -> None:

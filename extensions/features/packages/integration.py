@@ -45,16 +45,8 @@ class Integration(PackagesFeature):
         return f"{self.names.pascal}Client"
 
     @property
-    def client_factory(self) -> str:
-        return f"get_{self.names.module}_client"
-
-    @property
     def classifier(self) -> str:
         return f"classify_{self.names.module}_error"
-
-    @property
-    def fake_client(self) -> str:
-        return f"Fake{self.names.pascal}Client"
 
     @property
     def resource_path(self) -> str:
@@ -159,11 +151,11 @@ class Integration(PackagesFeature):
         add(
             104,
             f"Client with one call per operation ({self.ops.verbs}) that raises,"
-            f" and its cached factory `{self.client_factory}()`",
+            f" and its cached factory `{self.names.client_factory}()`",
             [client, f"{package}/__init__.py"],
             ops,
             True,
-            [contains(client, f"def {self.client_factory}")],
+            [contains(client, f"def {self.names.client_factory}")],
         )
         add(
             105,
@@ -193,7 +185,7 @@ class Integration(PackagesFeature):
         add(
             203,
             f"A feature uses it: a module generated into this host with `providers: [{n.module}]`"
-            f" gets a working adapter under its `adapters/`, calling `{self.client_factory}()`"
+            f" gets a working adapter under its `adapters/`, calling `{self.names.client_factory}()`"
             f" and classifying with `{self.classifier}`",
             [],
             2,
@@ -318,7 +310,7 @@ class Integration(PackagesFeature):
             ),
             Rule(
                 "Its exports are the factory, the classification and the settings:"
-                f" `{self.client_factory}`, `{self.classifier}`",
+                f" `{self.names.client_factory}`, `{self.classifier}`",
                 contains(f"{package}/__init__.py", self.classifier),
             ),
             *self.house_rules(),

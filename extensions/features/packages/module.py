@@ -56,16 +56,16 @@ class Wired:
         return f"{self.pascal}Client"
 
     @property
-    def client_factory(self) -> str:
-        return f"get_{self.module}_client"
-
-    @property
     def classifier(self) -> str:
         return f"classify_{self.module}_error"
 
     @property
+    def client_factory(self) -> str:
+        return self.names.client_factory
+
+    @property
     def fake_client(self) -> str:
-        return f"Fake{self.pascal}Client"
+        return self.names.fake_client
 
     @property
     def names(self) -> Names:
