@@ -12,7 +12,7 @@ from typing import Any
 
 import pydantic
 
-from . import generations
+from . import generations, slack
 from .features import feature_for
 from .names import pascal, singular_pascal, snake
 from .operations import VERBS
@@ -148,6 +148,21 @@ def one_line_problem(text: Any, question: str) -> str:
     return control_character_problem(text, question)
 
 
+def feature_name_problem(name: Any) -> str:
+    """Say why ``name`` cannot title the feature, or return "".
+
+    Besides being one line, it holds no brace: the Slack replies quote it, and the host's
+    translations read ``{word}`` as a placeholder to fill.
+    """
+    problem = one_line_problem(name, "feature_name")
+    if not problem and ("{" in str(name) or "}" in str(name)):
+        return (
+            "feature_name holds a brace, which the bot's translations read as a "
+            "placeholder: write it without { or }."
+        )
+    return problem
+
+
 def text_problem(text: Any, question: str) -> str:
     """Say why a free-text answer (line breaks and tabs allowed) is unusable, or return ""."""
     if not str(text).strip():
@@ -268,6 +283,101 @@ def destination_problem(
                 f"the {settings_class} of {host_file}: choose another name."
             )
     return ""
+
+
+_KEBAB = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+MAX_COMMAND_LENGTH = 32
+
+
+def slack_command_problem(
+    command: Any,
+    module_name: Any = "",
+    destination: Any = None,
+    overwrite: Any = False,
+    generation: Any = "modules",
+) -> str:
+    """Say why ``command`` cannot be the feature's subcommand of ``/sre``, or return "".
+
+    Refused: what is not a short kebab-case word, a word the host's help keeps (``help``,
+    ``aide``), and a subcommand of ``/sre`` another feature of the host already registers
+    (its own package is not looked at, so an update keeps the name it has).
+
+    Args:
+        command: The proposed ``slack_command`` answer.
+        module_name: The feature's package, whose own registrations do not count.
+        destination: The folder copier writes into, if known.
+        overwrite: Whether copier was asked to overwrite what exists.
+        generation: The host generation the feature is written for.
+    """
+    command = str(command)
+    if not _KEBAB.match(command):
+        suggestion = snake(command).replace("_", "-") or "incident-notes"
+        if not _KEBAB.match(suggestion):
+            suggestion = "incident-notes"
+        return (
+            f"slack_command {command!r} is not a kebab-case word: use a-z, 0-9 and single "
+            f"hyphens, starting with a letter (for example {suggestion})."
+        )
+    if len(command) > MAX_COMMAND_LENGTH:
+        return f"slack_command is {len(command)} characters long: keep it to {MAX_COMMAND_LENGTH} or fewer."
+    if command in slack.HELP_WORDS:
+        return (
+            f"slack_command {command!r} is the host's help word: choose another name."
+        )
+    if destination is None or overwrite:
+        return ""
+    root = Path(str(destination))
+    own = f"{'packages' if generation == 'packages' else 'modules'}/{module_name}/"
+    for path, registered in sre_subcommands(root).items():
+        if command in registered and not path.startswith(own):
+            return f"slack_command {command!r}: {path} already registers /sre {command}: choose another name."
+    return ""
+
+
+def sre_subcommands(root: Path) -> dict[str, set[str]]:
+    """The subcommands of ``/sre`` each feature file of a host registers, by path."""
+    found: dict[str, set[str]] = {}
+    for folder in ("modules", "packages"):
+        for path in sorted((root / folder).rglob("*.py")):
+            try:
+                stamp = path.stat().st_mtime_ns
+            except OSError:
+                continue
+            registered = _registered_commands(path, stamp)
+            if registered:
+                found[path.relative_to(root).as_posix()] = registered
+    return found
+
+
+@lru_cache(maxsize=4096)
+def _registered_commands(path: Path, stamp: int) -> set[str]:
+    """The ``command=`` of each ``register_command(..., parent="sre")`` call in a file."""
+    try:
+        source = path.read_text()
+    except (OSError, UnicodeDecodeError):
+        return set()
+    if "register_command(" not in source:
+        return set()
+    try:
+        tree = ast.parse(source)
+    except (SyntaxError, ValueError):
+        return set()
+    found = set()
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+            continue
+        if node.func.attr != "register_command":
+            continue
+        given = {
+            argument.arg: argument.value.value
+            for argument in node.keywords
+            if isinstance(argument.value, ast.Constant)
+        }
+        if given.get("parent") == slack.PARENT and isinstance(
+            given.get("command"), str
+        ):
+            found.add(given["command"])
+    return found
 
 
 SETTINGS_FILE = "infrastructure/configuration/settings.py"

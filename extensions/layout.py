@@ -85,6 +85,31 @@ def _items(
     return [part for part in parts if part]
 
 
+def _clauses(
+    text: str, start: int, end: int, tokens: list[tokenize.TokenInfo]
+) -> list[str]:
+    """A comprehension in ``text[start:end]`` cut before its top-level ``for`` and ``if``.
+
+    Black lays out a comprehension too long for one line as its element, then each
+    clause on a line of its own. Anything else is one clause.
+    """
+    cuts, depth = [], 0
+    for token in tokens:
+        column = token.start[1]
+        if not start <= column < end:
+            continue
+        if token.type == tokenize.OP:
+            depth += token.string in _OPEN
+            depth -= token.string in _CLOSE
+        elif (
+            token.type == tokenize.NAME and depth == 0 and token.string in ("for", "if")
+        ):
+            if token.string == "for" or cuts:
+                cuts.append(column)
+    bounds = [start, *cuts, end]
+    return [text[a:b].strip() for a, b in zip(bounds, bounds[1:])]
+
+
 def layout_line(line: str, line_length: int = 88) -> str:
     """Lay out one over-long line of code as black does; a line that fits is returned as it is.
 
@@ -132,6 +157,12 @@ def layout_line(line: str, line_length: int = 88) -> str:
     body = ", ".join(items)
     if hug and len(inner) + len(body) <= line_length:
         return f"{pad}{head}\n{inner}{body}\n{pad}{tail}"
+    clauses = _clauses(text, open_at + 1, close_at, tokens)
+    if len(clauses) > 1:
+        lines = "".join(
+            f"{layout_line(inner + clause, line_length)}\n" for clause in clauses
+        )
+        return f"{pad}{head}\n{lines}{pad}{tail}"
     lines = "".join(f"{inner}{item},\n" for item in items)
     return f"{pad}{head}\n{lines}{pad}{tail}"
 
@@ -253,6 +284,15 @@ def _tidy_import_block(source: str, first: int) -> str:
         # Every import was dropped: the blank line before them already parts the code.
         gap = 0
     return "\n".join(head + kept + [""] * gap + code)
+
+
+def yaml_str(text: Any) -> str:
+    """Text as one double-quoted YAML scalar that reads back exactly.
+
+    A JSON string is a YAML double-quoted scalar; letters stay as they are, and the
+    no-break spaces French puts before a colon are written ``\\u00a0``, so a reviewer sees them.
+    """
+    return json.dumps(str(text), ensure_ascii=False).replace("\u00a0", "\\u00a0")
 
 
 def pystr(text: Any) -> str:

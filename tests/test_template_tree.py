@@ -34,6 +34,8 @@ QUESTIONS = [
     "wired_providers",
     "endpoint",
     "require_auth",
+    "slack",
+    "slack_command",
     "problem_statement",
     "beneficiaries",
     "success_criteria",

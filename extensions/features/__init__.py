@@ -29,9 +29,14 @@ from ..plan import (
     Task,
     TaskList,
     absent,
+    contains,
+    exists,
 )
+from ..slack import SlackCommand
 
 GENERATIONS = ("modules", "packages")
+# The languages of a Slack command's catalogues.
+LOCALES = ("en-US", "fr-FR")
 REGISTRY: dict[tuple[str, str], type[Feature]] = {}
 # The answers that make a feature write every file it can (see Feature.claimed_paths).
 WIDEST_OPTIONS = {"endpoint": True, "providers": ["any"], "operations": list(VERBS)}
@@ -48,6 +53,8 @@ INPUTS = (
     "wired_providers",
     "endpoint",
     "require_auth",
+    "slack",
+    "slack_command",
 )
 
 
@@ -78,6 +85,11 @@ class Feature(ABC):
         )
         self.ops = Operations.select(self.names, answers.get("operations") or ())
         self.require_auth = bool(answers.get("require_auth", True))
+        asked = self.kind == "module" and answers.get("slack")
+        command = answers.get("slack_command") if asked else None
+        self.slack: SlackCommand | None = (
+            SlackCommand.build(str(command), self.names, self.ops) if command else None
+        )
 
     # --- where things are -------------------------------------------------------------
 
@@ -229,6 +241,99 @@ class Feature(ABC):
             False,
             ["manual"],
         )
+
+    # --- the Slack command (modules only: see extensions/slack.py) ------------------------
+
+    # The folder of the feature's package that holds its transports besides HTTP.
+    slack_folder: ClassVar[str] = "platforms"
+
+    @property
+    def slack_file(self) -> str:
+        """The module of the feature's Slack command."""
+        return f"{self.package}/{self.slack_folder}/slack.py"
+
+    @property
+    def catalogues(self) -> list[str]:
+        """The command's English and French catalogues, in that order."""
+        module = self.names.module
+        return [f"{self.package}/locales/{module}.{locale}.yml" for locale in LOCALES]
+
+    @property
+    def slack_test(self) -> str:
+        """The tests of the command, through the host's provider."""
+        return f"{self.unit_tests}/test_slack.py"
+
+    def add_slack_tasks(self, tasks: TaskList) -> None:
+        """T207 to T209: the command, who may run it, its wording."""
+        if self.slack is None:
+            return
+        subcommands = ", ".join(sub.name for sub in self.slack.subcommands)
+        files = [self.slack_file, *self.catalogues]
+        tasks.add(
+            207,
+            f"Slack command `{self.slack.usage}`: a subcommand per operation ({subcommands}),"
+            " help and replies in English and French",
+            files,
+            len(self.ops) + 2,
+            True,
+            [
+                exists(*files),
+                contains(f"{self.package}/__init__.py", "def register_slack_commands"),
+            ],
+        )
+        tasks.todo(
+            208,
+            "Slack: decide who may run each subcommand (today anyone in the workspace can)",
+            [self.slack_file],
+            len(self.ops),
+            where=self.slack_file,
+        )
+        tasks.todo(
+            209,
+            "Slack: replies in the team's words, the French read by a French speaker",
+            list(self.catalogues),
+            2,
+            where=self.catalogues[1],
+        )
+
+    @property
+    def slack_risks(self) -> list[Risk]:
+        """What the command adds to the risks, if there is one."""
+        if self.slack is None:
+            return []
+        return [
+            Risk(
+                "Anyone in the Slack workspace can run every subcommand",
+                "High until done",
+                f"Task {self.task_id('Slack: decide')} decides who may run each one before production;"
+                f" every call logs `{self.names.module}_slack_command_received` with the user's id",
+            ),
+            Risk(
+                "A reply disturbs a busy channel",
+                "Low",
+                "Every reply is ephemeral: only the person who ran the command sees it",
+            ),
+            Risk(
+                "A reply leaks a back-end detail, or pings people",
+                "Low",
+                "Replies show the item's fields and the domain's own refusals; back-end errors become a fixed"
+                " message; text from users is escaped, so `<!channel>` stays text",
+            ),
+        ]
+
+    @property
+    def slack_strategy(self) -> list[StrategyRow]:
+        """The command's tests, if there is one."""
+        if self.slack is None:
+            return []
+        return [
+            StrategyRow(
+                "unit",
+                self.slack_test,
+                "the command through the host's provider, parser and translations: help, every"
+                " subcommand, every error status, switched off, malformed text; both catalogues",
+            )
+        ]
 
     def structlog_rule(self) -> Rule:
         """structlog is the host's only logger."""

@@ -126,6 +126,8 @@ class Module(ModulesFeature):
         m = self.names.module
         events = [f"{m}_ready", f"{m}_disabled", *(op.event for op in self.ops)]
         events.append(f"{m}_operation_failed")
+        if self.slack:
+            events.append(f"{m}_slack_command_received")
         if self.has_providers:
             events.append(f"{m}_provider_call_failed")
         return events
@@ -285,6 +287,7 @@ class Module(ModulesFeature):
             [exists(readme)],
             new_files=(readme,),
         )
+        self.add_slack_tasks(tasks)
         self.add_performance_task(tasks)
         self.add_rollout_task(tasks)
         return tasks.in_order()
@@ -364,6 +367,7 @@ class Module(ModulesFeature):
                     f"Pages are capped by `{n.env('MAX_PAGE_SIZE')}`",
                 )
             )
+        found += self.slack_risks
         found.append(self.contained_risk("The feature breaks existing ones"))
         return found
 
@@ -406,6 +410,7 @@ class Module(ModulesFeature):
                 f"{unit}/test_hooks.py",
                 "routes mounted by the hook, startup checks",
             ),
+            *self.slack_strategy,
             self.plan_test_row(),
             self.route_test_row(
                 ": success, each error mapping, malformed input", "feature"

@@ -77,6 +77,12 @@ class PackagesFeature(Feature):
     def plan_test(self) -> str:
         return self.test_file(self.unit_tests, "plan")
 
+    slack_folder = "interactions"
+
+    @property
+    def slack_test(self) -> str:
+        return self.test_file(self.unit_tests, "slack")
+
     @property
     def owner_mark(self) -> str:
         """What the settings file holds when the slice owns the ``<MODULE>_*`` variables."""

@@ -1,14 +1,20 @@
 """Incident Notes: Keep short notes attached to an incident while it is handled.
 
 Plugin hooks only: ``register_routes`` mounts the routes of ``interactions/http.py`` under
-``/api/v1`` and ``startup_warmup`` logs the settings and builds the service before the bot
-serves anything. The business logic is in ``service.py``, its wiring in ``providers.py``.
+``/api/v1``, ``register_slack_commands`` declares ``/sre incident-notes``
+(``interactions/slack.py``), ``register_i18n_resources`` adds its catalogues (``locales/``)and ``startup_warmup`` logs the settings and builds the service before the bot serves
+anything. The business logic is in ``service.py``, its wiring in ``providers.py``.
 """
+
+from pathlib import Path
 
 from fastapi import FastAPI
 from structlog.stdlib import BoundLogger
 
+from infrastructure.i18n.resources import I18nResourceRegistry, I18nResourceSpec
 from infrastructure.plugins import hookimpl
+from integrations.slack.provider import SlackPlatformProvider
+from packages.incident_notes.interactions import slack
 from packages.incident_notes.interactions.http import router
 from packages.incident_notes.providers import get_incident_notes_service
 from packages.incident_notes.settings import get_incident_notes_settings
@@ -33,3 +39,23 @@ def startup_warmup(logger: BoundLogger) -> None:
         return
     service = get_incident_notes_service()
     logger.info("incident_notes_ready", backend=service.backend_name)
+
+
+@hookimpl
+def register_slack_commands(provider: SlackPlatformProvider) -> None:
+    """Declare ``/sre incident-notes`` and its subcommands with the host's Slack provider."""
+    slack.register_commands(provider)
+
+
+@hookimpl
+def register_i18n_resources(registry: I18nResourceRegistry) -> None:
+    """Add the command's English and French catalogues to the host's translations."""
+    registry.register(
+        I18nResourceSpec(
+            owner="packages.incident_notes",
+            path=str(Path(__file__).parent / "locales"),
+            required=True,
+            format="yaml",
+            domain="incident_notes",
+        )
+    )

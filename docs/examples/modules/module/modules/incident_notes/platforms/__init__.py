@@ -1,0 +1,1 @@
+"""The chat platforms Incident Notes answers on: Slack (``slack.py``)."""

@@ -1,0 +1,517 @@
+"""``/sre incident-notes``, answered through the host's own Slack provider, parser and translations.
+
+The fixtures start the bot's registration path for this feature alone: its plugin hooks,
+registered on a plugin manager with the host's hook specifications, declare the command
+on a real ``SlackPlatformProvider`` and add the catalogues to a ``TranslationService``, as
+the bot's startup does. Only the service behind the command is a stand-in.
+"""
+
+import ast
+from collections.abc import Callable
+from pathlib import Path
+import re
+from types import SimpleNamespace
+from typing import Any
+
+import pluggy
+import pytest
+import yaml
+
+from infrastructure import hookspecs
+from infrastructure.configuration.features.incident_notes import IncidentNotesSettings
+from infrastructure.i18n.factory import create_translator
+from infrastructure.i18n.models import Locale, TranslationKey
+from infrastructure.i18n.resources import I18nResourceRegistry
+from infrastructure.i18n.service import TranslationService
+from infrastructure.operations import OperationResult, OperationStatus
+from infrastructure.platforms.models import CommandPayload, CommandResponse
+from infrastructure.platforms.providers.slack import SlackPlatformProvider
+import infrastructure.services.providers as TRANSLATIONS
+import modules.incident_notes as feature
+from modules.incident_notes.models import IncidentNoteChanges, IncidentNoteDraft
+import modules.incident_notes.platforms.slack as slack
+from modules.incident_notes.schemas import TITLE_MAX_LENGTH
+from tests.unit.modules.incident_notes.fakes import sample_incident_note
+
+pytestmark = pytest.mark.unit
+
+LOCALES = ("en-US", "fr-FR")
+FOLDER = Path(feature.__file__).parent / "locales"
+# A catalogue key, as the command's code writes one: dotted lowercase words.
+KEY = re.compile(r"^[a-z_]+(\.[a-z_]+)+$")
+PLACEHOLDER = re.compile(r"\{(\w+)\}")
+# A key the code builds in an f-string: f"{DOMAIN}.<key>".
+DOMAIN_KEY = re.compile(r"^f[\"']\{DOMAIN\}\.([a-z_.]+)[\"']$")
+# One well-formed call of each subcommand, by operation.
+CALLS = {
+    "create": "add Disk full on db-1",
+    "get": "get incident-note-7",
+    "list": "list",
+    "update": "update incident-note-7 Disk full on db-2",
+    "delete": "delete incident-note-7",
+}
+# How each error status is told, when the call names no item.
+ERROR_KEYS = {
+    OperationStatus.NOT_FOUND: "errors.failed",
+    OperationStatus.PERMANENT_ERROR: "errors.rejected",
+    OperationStatus.UNAUTHORIZED: "errors.unauthorized",
+    OperationStatus.TRANSIENT_ERROR: "errors.unavailable",
+}
+# What a back-end may put in an error's message, which no reply may repeat.
+BACKEND_DETAIL = "upstream said: token xoxb-1234 refused"
+
+
+def catalogue(locale: str) -> dict[str, str]:
+    """The command's messages in ``locale``, as its YAML file holds them."""
+    path = FOLDER / f"{slack.DOMAIN}.{locale}.yml"
+    return dict(yaml.safe_load(path.read_text(encoding="utf-8"))[slack.DOMAIN])
+
+
+CATALOGUES = {locale: catalogue(locale) for locale in LOCALES}
+
+
+def said(locale: str, key: str, **values: Any) -> str:
+    """The catalogue's text for ``key``, its placeholders filled as the host fills them."""
+    text = CATALOGUES[locale][key]
+    for name, value in values.items():
+        text = text.replace("{" + name + "}", str(value))
+    return text
+
+
+class FakeService:
+    """Stands for the feature's service: records each call and answers ``answer``, or a success."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, tuple[Any, ...]]] = []
+        self.answer: OperationResult[Any] | None = None
+
+    def _reply(
+        self, method: str, args: tuple[Any, ...], default: OperationResult[Any]
+    ) -> OperationResult[Any]:
+        self.calls.append((method, args))
+        return self.answer if self.answer is not None else default
+
+    def create_incident_note(self, draft: IncidentNoteDraft) -> OperationResult[Any]:
+        created = sample_incident_note(title=draft.title, details=draft.details)
+        return self._reply(
+            "create_incident_note", (draft,), OperationResult.success(data=created)
+        )
+
+    def get_incident_note(self, incident_note_id: str) -> OperationResult[Any]:
+        return self._reply(
+            "get_incident_note",
+            (incident_note_id,),
+            OperationResult.success(data=sample_incident_note(id=incident_note_id)),
+        )
+
+    def list_incident_notes(self, limit: int) -> OperationResult[Any]:
+        return self._reply(
+            "list_incident_notes",
+            (limit,),
+            OperationResult.success(data=[sample_incident_note()]),
+        )
+
+    def update_incident_note(
+        self, incident_note_id: str, changes: IncidentNoteChanges
+    ) -> OperationResult[Any]:
+        updated = sample_incident_note(id=incident_note_id, title=changes.title or "")
+        return self._reply(
+            "update_incident_note",
+            (incident_note_id, changes),
+            OperationResult.success(data=updated),
+        )
+
+    def delete_incident_note(self, incident_note_id: str) -> OperationResult[Any]:
+        return self._reply(
+            "delete_incident_note",
+            (incident_note_id,),
+            OperationResult.success(data=None),
+        )
+
+
+def keys_the_command_uses() -> set[str]:
+    """Every key in the command's code: the literal ones, and the f-strings that start ``{DOMAIN}.``."""
+    used: set[str] = set()
+    tree = ast.parse(Path(slack.__file__).read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and KEY.match(str(node.value)):
+            used.add(str(node.value))
+        elif isinstance(node, ast.JoinedStr):
+            found = DOMAIN_KEY.match(ast.unparse(node))
+            if found:
+                used.add(found.group(1))
+    return used
+
+
+@pytest.fixture
+def translations(
+    plugins: pluggy.PluginManager, monkeypatch: pytest.MonkeyPatch
+) -> TranslationService:
+    """The host's translations with the feature's catalogues, loaded as the bot's startup loads them."""
+    registry = I18nResourceRegistry()
+    plugins.hook.register_i18n_resources(registry=registry)
+    translations = TranslationService(translator=create_translator())
+    loaded = translations.initialize(resources=registry.list_specs(), strict=True)
+    assert loaded.is_success, loaded.message
+    monkeypatch.setattr(TRANSLATIONS, "get_translation_service", lambda: translations)
+    return translations
+
+
+@pytest.fixture
+def provider(
+    plugins: pluggy.PluginManager, translations: TranslationService
+) -> SlackPlatformProvider:
+    """The host's Slack provider, its help translated, the command declared by the feature's own hook."""
+    provider = SlackPlatformProvider(
+        settings=SimpleNamespace(ENABLED=True, SOCKET_MODE=True)
+    )
+    provider.set_translator(translations.translator)
+    plugins.hook.register_slack_commands(provider=provider)
+    return provider
+
+
+@pytest.fixture
+def ask(provider: SlackPlatformProvider) -> Callable[..., CommandResponse]:
+    """Send ``/sre incident-notes <text>`` as a person whose Slack speaks ``locale``; return the bot's reply."""
+
+    def _ask(text: str, locale: str = "en-US") -> CommandResponse:
+        payload = CommandPayload(
+            text=text, user_id="U0SRE", channel_id="C0SRE", user_locale=locale
+        )
+        return provider.route_hierarchical_command(
+            "sre", f"{slack.COMMAND} {text}".strip(), payload
+        )
+
+    return _ask
+
+
+class TestCatalogues:
+    def test_english_and_french_have_the_same_keys(self) -> None:
+        assert set(CATALOGUES["en-US"]) == set(CATALOGUES["fr-FR"])
+
+    @pytest.mark.parametrize("locale", LOCALES)
+    def test_every_key_the_command_uses_is_in_the_catalogue(self, locale: str) -> None:
+        used = keys_the_command_uses()
+
+        assert "description" in used
+        assert used - set(CATALOGUES[locale]) == set()
+
+    def test_every_key_of_the_catalogues_is_used(self) -> None:
+        assert set(CATALOGUES["en-US"]) - keys_the_command_uses() == set()
+
+    @pytest.mark.parametrize("key", sorted(CATALOGUES["en-US"]))
+    def test_each_message_fills_the_same_placeholders_in_both_languages(
+        self, key: str
+    ) -> None:
+        translator = create_translator(translations_dir=FOLDER)
+        found = {
+            locale: set(PLACEHOLDER.findall(CATALOGUES[locale][key]))
+            for locale in LOCALES
+        }
+
+        assert found["en-US"] == found["fr-FR"]
+        for locale in LOCALES:
+            values = {name: f"<{name}>" for name in found[locale]}
+            message = TranslationKey.from_string(f"{slack.DOMAIN}.{key}")
+            text = translator.translate_message(
+                message, Locale.from_string(locale), variables=values
+            )
+            assert PLACEHOLDER.search(text) is None
+            assert all(value in text for value in values.values())
+
+    @pytest.mark.parametrize("key", sorted(CATALOGUES["en-US"]))
+    def test_french_is_not_left_in_english(self, key: str) -> None:
+        english = CATALOGUES["en-US"][key]
+        # What is left once code, placeholders and the feature's own name are set aside.
+        words = re.sub(r"`[^`]*`|\{\w+\}", "", english).replace("Incident Notes", "")
+
+        if re.search(r"[A-Za-z]{3}", words):
+            assert CATALOGUES["fr-FR"][key] != english
+
+
+class TestRegistration:
+    def test_the_catalogues_are_registered_for_the_bot_to_load(
+        self, plugins: pluggy.PluginManager
+    ) -> None:
+        registry = I18nResourceRegistry()
+
+        plugins.hook.register_i18n_resources(registry=registry)
+
+        [spec] = registry.list_specs()
+        assert (spec.domain, spec.required) == ("incident_notes", True)
+        assert sorted(path.name for path in Path(spec.path).iterdir()) == [
+            "incident_notes.en-US.yml",
+            "incident_notes.fr-FR.yml",
+        ]
+
+    @pytest.mark.parametrize("locale", LOCALES)
+    def test_the_command_alone_lists_every_subcommand_in_the_callers_language(
+        self, ask: Callable[..., CommandResponse], service: FakeService, locale: str
+    ) -> None:
+        reply = ask("", locale)
+
+        for call in CALLS.values():
+            name = call.split()[0]
+            line = f"{slack.COMMAND} {name} - {said(locale, name + '.description')}"
+            assert line in reply.message
+        assert reply.ephemeral
+        assert service.calls == []
+
+    @pytest.mark.parametrize("word", ["help", "aide"])
+    def test_the_help_words_show_the_same_help_in_each_language(
+        self, ask: Callable[..., CommandResponse], word: str
+    ) -> None:
+        english, french = ask(word, "en-US"), ask(word, "fr-FR")
+
+        assert english.message == ask("", "en-US").message
+        assert french.message == ask("", "fr-FR").message
+        assert french.message != english.message
+
+    @pytest.mark.parametrize("locale", LOCALES)
+    def test_get_without_its_arguments_shows_its_usage(
+        self, ask: Callable[..., CommandResponse], service: FakeService, locale: str
+    ) -> None:
+        reply = ask("get", locale)
+
+        assert "/sre incident-notes get <incident-note-id>" in reply.message
+        assert said(locale, "get.description") in reply.message
+        assert service.calls == []
+
+    @pytest.mark.parametrize("locale", LOCALES)
+    def test_delete_without_its_arguments_shows_its_usage(
+        self, ask: Callable[..., CommandResponse], service: FakeService, locale: str
+    ) -> None:
+        reply = ask("delete", locale)
+
+        assert "/sre incident-notes delete <incident-note-id>" in reply.message
+        assert said(locale, "delete.description") in reply.message
+        assert service.calls == []
+
+
+class TestReplies:
+    @pytest.mark.parametrize("locale", LOCALES)
+    def test_add_creates_with_every_word_as_the_title(
+        self, ask: Callable[..., CommandResponse], service: FakeService, locale: str
+    ) -> None:
+        reply = ask("add Disk full on db-1", locale)
+
+        draft = IncidentNoteDraft(title="Disk full on db-1")
+        assert service.calls == [("create_incident_note", (draft,))]
+        assert reply.message == said(
+            locale, "replies.added", id="incident-note-1", title="Disk full on db-1"
+        )
+        assert reply.ephemeral
+
+    @pytest.mark.parametrize("locale", LOCALES)
+    def test_get_shows_the_item_and_its_details(
+        self, ask: Callable[..., CommandResponse], service: FakeService, locale: str
+    ) -> None:
+        reply = ask("get incident-note-7", locale)
+
+        shown = sample_incident_note(id="incident-note-7")
+        header = said(locale, "replies.shown", id="incident-note-7", title=shown.title)
+        assert service.calls == [("get_incident_note", ("incident-note-7",))]
+        assert reply.message == header + "\n" + shown.details
+        assert reply.ephemeral
+
+    @pytest.mark.parametrize("locale", LOCALES)
+    def test_list_shows_one_line_per_item(
+        self, ask: Callable[..., CommandResponse], service: FakeService, locale: str
+    ) -> None:
+        reply = ask("list", locale)
+
+        listed = sample_incident_note()
+        assert service.calls == [("list_incident_notes", (slack.DEFAULT_LIMIT,))]
+        assert reply.message.split("\n") == [
+            said(locale, "replies.listed", count=1),
+            said(locale, "replies.item", id=listed.id, title=listed.title),
+        ]
+        assert reply.ephemeral
+
+    def test_list_passes_the_limit_it_is_given(
+        self, ask: Callable[..., CommandResponse], service: FakeService
+    ) -> None:
+        ask("list --limit 5")
+
+        assert service.calls == [("list_incident_notes", (5,))]
+
+    @pytest.mark.parametrize("locale", LOCALES)
+    def test_list_says_when_there_is_nothing(
+        self, ask: Callable[..., CommandResponse], service: FakeService, locale: str
+    ) -> None:
+        service.answer = OperationResult.success(data=[])
+
+        assert ask("list", locale).message == said(locale, "replies.none")
+
+    @pytest.mark.parametrize("locale", LOCALES)
+    def test_update_gives_a_new_title_from_every_word_after_the_id(
+        self, ask: Callable[..., CommandResponse], service: FakeService, locale: str
+    ) -> None:
+        reply = ask("update incident-note-7 Disk full on db-2", locale)
+
+        changes = IncidentNoteChanges(title="Disk full on db-2")
+        assert service.calls == [("update_incident_note", ("incident-note-7", changes))]
+        assert reply.message == said(
+            locale, "replies.updated", id="incident-note-7", title="Disk full on db-2"
+        )
+        assert reply.ephemeral
+
+    @pytest.mark.parametrize("locale", LOCALES)
+    def test_delete_deletes_the_item(
+        self, ask: Callable[..., CommandResponse], service: FakeService, locale: str
+    ) -> None:
+        reply = ask("delete incident-note-7", locale)
+
+        assert service.calls == [("delete_incident_note", ("incident-note-7",))]
+        assert reply.message == said(locale, "replies.deleted", id="incident-note-7")
+        assert reply.ephemeral
+
+    def test_user_text_is_shown_literally_never_as_a_mention(
+        self, ask: Callable[..., CommandResponse], service: FakeService
+    ) -> None:
+        service.answer = OperationResult.success(
+            data=[sample_incident_note(title="<!channel> & <@U0BOSS>")]
+        )
+
+        reply = ask("list")
+
+        assert "&lt;!channel&gt; &amp; &lt;@U0BOSS&gt;" in reply.message
+        assert "<!channel>" not in reply.message
+
+
+class TestErrors:
+    @pytest.mark.parametrize("locale", LOCALES)
+    @pytest.mark.parametrize("verb", CALLS)
+    @pytest.mark.parametrize("status", list(ERROR_KEYS))
+    def test_each_error_status_is_told_without_the_backends_details(
+        self,
+        ask: Callable[..., CommandResponse],
+        service: FakeService,
+        locale: str,
+        verb: str,
+        status: OperationStatus,
+    ) -> None:
+        service.answer = OperationResult.error(
+            status=status, message=BACKEND_DETAIL, error_code="UPSTREAM"
+        )
+
+        reply = ask(CALLS[verb], locale)
+
+        named = "incident-note-7" if "incident-note-7" in CALLS[verb] else ""
+        if status is OperationStatus.PERMANENT_ERROR:
+            expected = said(locale, "errors.rejected", reason=BACKEND_DETAIL)
+        elif status is OperationStatus.NOT_FOUND and named:
+            expected = said(locale, "errors.not_found", id=named)
+        else:
+            expected = said(locale, ERROR_KEYS[status])
+            assert "xoxb" not in reply.message
+        assert reply.message == expected
+        assert reply.ephemeral
+        assert len(service.calls) == 1
+
+    @pytest.mark.parametrize("locale", LOCALES)
+    @pytest.mark.parametrize("verb", CALLS)
+    def test_a_switched_off_feature_says_so_and_calls_nothing(
+        self,
+        ask: Callable[..., CommandResponse],
+        service: FakeService,
+        switched_off: None,
+        verb: str,
+        locale: str,
+    ) -> None:
+        reply = ask(CALLS[verb], locale)
+
+        assert reply.message == said(locale, "errors.disabled")
+        assert service.calls == []
+
+    @pytest.mark.parametrize("locale", LOCALES)
+    @pytest.mark.parametrize("text", ["add", "update incident-note-7"])
+    def test_a_call_without_its_text_gets_the_usage(
+        self,
+        ask: Callable[..., CommandResponse],
+        service: FakeService,
+        text: str,
+        locale: str,
+    ) -> None:
+        reply = ask(text, locale)
+
+        assert reply.message.startswith(
+            said(locale, "errors.usage", usage="").split("`")[0]
+        )
+        assert f"{slack.COMMAND} {text.split()[0]}" in reply.message
+        assert service.calls == []
+
+    @pytest.mark.parametrize("text", ["add", "update incident-note-7"])
+    def test_a_title_the_request_schema_refuses_is_refused_before_any_call(
+        self, ask: Callable[..., CommandResponse], service: FakeService, text: str
+    ) -> None:
+        reply = ask(text + " " + "x" * (TITLE_MAX_LENGTH + 1))
+
+        assert reply.message.startswith(said("en-US", "errors.rejected", reason=""))
+        assert service.calls == []
+
+    def test_get_text_the_hosts_parser_refuses_calls_nothing(
+        self, ask: Callable[..., CommandResponse], service: FakeService
+    ) -> None:
+        reply = ask("get incident-note-7 extra")
+
+        assert reply.message.startswith("❌")
+        assert service.calls == []
+
+    def test_list_text_the_hosts_parser_refuses_calls_nothing(
+        self, ask: Callable[..., CommandResponse], service: FakeService
+    ) -> None:
+        reply = ask("list --limit many")
+
+        assert reply.message.startswith("❌")
+        assert service.calls == []
+
+    def test_delete_text_the_hosts_parser_refuses_calls_nothing(
+        self, ask: Callable[..., CommandResponse], service: FakeService
+    ) -> None:
+        reply = ask("delete incident-note-7 extra")
+
+        assert reply.message.startswith("❌")
+        assert service.calls == []
+
+    def test_an_unknown_subcommand_gets_the_commands_help(
+        self, ask: Callable[..., CommandResponse], service: FakeService
+    ) -> None:
+        reply = ask("frobnicate incident-note-7")
+
+        assert said("en-US", "add.description") in reply.message
+        assert service.calls == []
+
+
+@pytest.fixture
+def plugins() -> pluggy.PluginManager:
+    """A plugin manager on the host's hook specifications, the feature registered as the bot's discovery registers it."""
+    manager = pluggy.PluginManager("sre_bot")
+    manager.add_hookspecs(hookspecs.features)
+    manager.register(feature)
+    return manager
+
+
+@pytest.fixture
+def service(
+    monkeypatch: pytest.MonkeyPatch, make_settings: Callable[..., IncidentNotesSettings]
+) -> FakeService:
+    """The stand-in service behind the command, the feature switched on."""
+    fake = FakeService()
+    host_settings = SimpleNamespace(incident_notes=make_settings())
+    monkeypatch.setattr(slack, "get_settings", lambda: host_settings)
+    monkeypatch.setattr(slack, "build_incident_notes_service", lambda: fake)
+    return fake
+
+
+@pytest.fixture
+def switched_off(
+    monkeypatch: pytest.MonkeyPatch,
+    make_settings: Callable[..., IncidentNotesSettings],
+    service: FakeService,
+) -> None:
+    """``INCIDENT_NOTES_ENABLED`` is false."""
+    host_settings = SimpleNamespace(
+        incident_notes=make_settings(INCIDENT_NOTES_ENABLED=False)
+    )
+    monkeypatch.setattr(slack, "get_settings", lambda: host_settings)
