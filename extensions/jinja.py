@@ -45,12 +45,20 @@ def _helpers() -> ModuleType:
 
 
 def todo_places(feature: Any, destination: Any) -> dict[str, int]:
-    """How many ``TODO(<module>)`` markers each file the feature wrote holds, read from the files."""
+    """How many ``TODO(<module>)`` markers each file the feature wrote holds, read from the files.
+
+    Its code and its catalogues count; the plan names the markers, and the answers file
+    is copier's.
+    """
     marker = f"TODO({feature.names.module})"
     found = {}
     for path in feature.files:
         written = Path(str(destination)) / path
-        if path.endswith(".py") and written.is_file():
+        if (
+            path.endswith((".py", ".yml"))
+            and not path.startswith(".")
+            and written.is_file()
+        ):
             count = written.read_text().count(marker)
             if count:
                 found[path] = count

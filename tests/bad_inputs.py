@@ -16,6 +16,12 @@ BAD_ANSWERS = [
     BadAnswer("feature_name", "   ", "feature_name is empty: write it on one line."),
     BadAnswer("feature_name", "Two\nlines", "feature_name must fit on one line."),
     BadAnswer(
+        "feature_name",
+        "Notes {beta}",
+        "feature_name holds a brace, which the bot's translations read as a placeholder:"
+        " write it without { or }.",
+    ),
+    BadAnswer(
         "module_name",
         "",
         "module_name is empty: type a lowercase Python identifier such as incident_notes.",
@@ -154,6 +160,28 @@ BAD_ANSWERS = [
         "primary_provider",
         "pagerduty",
         "primary_provider must be one of google, aws, opsgenie.",
+    ),
+    BadAnswer(
+        "slack_command",
+        "Incident Notes",
+        "slack_command 'Incident Notes' is not a kebab-case word: use a-z, 0-9 and single"
+        " hyphens, starting with a letter (for example incident-notes).",
+    ),
+    BadAnswer(
+        "slack_command",
+        "aide",
+        "slack_command 'aide' is the host's help word: choose another name.",
+    ),
+    BadAnswer(
+        "slack_command",
+        "a" * 33,
+        "slack_command is 33 characters long: keep it to 32 or fewer.",
+    ),
+    BadAnswer(
+        "slack_command",
+        "geolocate",
+        "slack_command 'geolocate': packages/geolocate/platforms/slack.py already registers"
+        " /sre geolocate: choose another name.",
     ),
     BadAnswer("description", "", "description is empty: write a sentence."),
     BadAnswer(

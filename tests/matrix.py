@@ -27,6 +27,7 @@ CASES: dict[str, dict[str, Any]] = {
         "operations": ["get"],
         "providers": [],
         "require_auth": False,
+        "slack": False,
     },
     "list-3p-auth": {
         "feature_name": "On-call Rotations",
@@ -54,12 +55,15 @@ CASES: dict[str, dict[str, Any]] = {
         "operations": ["list", "update"],
         "providers": [],
         "require_auth": False,
+        "slack": False,
     },
+    # A Slack command named otherwise than the module.
     "delete-0p-auth": {
         "feature_name": "Silenced Alerts",
         "operations": ["delete"],
         "providers": [],
         "require_auth": True,
+        "slack_command": "mute",
     },
     # Modules with every operation, the longest names accepted, and hostile free text.
     "all-0p-open": {
@@ -239,4 +243,8 @@ def case_answers(case: str) -> dict[str, Any]:
     found = {"description": DESCRIPTION, **CASES[case]}
     found.setdefault("module_name", snake(found["feature_name"]))
     found.setdefault("entity_name", singular_pascal(found["module_name"]))
+    if found.get("kind", "module") == "module":
+        found.setdefault("slack", True)
+        if found["slack"]:
+            found.setdefault("slack_command", found["module_name"].replace("_", "-"))
     return found

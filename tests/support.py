@@ -334,3 +334,33 @@ def template_files(context: dict[str, Any]) -> list[tuple[str, str, dict[str, An
         )
         if not relative.startswith("{{ _copier_conf")
     ]
+
+
+# How a team words two replies of a Slack command its own way (the update tests).
+TEAM_FRENCH = '  replies.added: "✅ Note `{id}` ajoutée\\u00a0: {title}"\n'
+TEAM_ENGLISH = '  replies.added: "✅ Note `{id}` added to the incident: {title}"\n'
+
+
+def reword_the_replies(package: Path) -> None:
+    """The team words two replies its own way, and the French is read: T209 is done."""
+    english = package / "locales/incident_notes.en-US.yml"
+    french = package / "locales/incident_notes.fr-FR.yml"
+    _edit_line(english, "  replies.added: ", TEAM_ENGLISH)
+    _edit_line(french, "  replies.added: ", TEAM_FRENCH)
+    _edit_line(french, "# TODO(incident_notes): ", "")
+    _tick_task(package / "PLAN.md", "T209")
+
+
+def _edit_line(path: Path, start: str, new: str) -> None:
+    """Replace the one line of ``path`` that starts with ``start``."""
+    lines = path.read_text().splitlines(keepends=True)
+    [index] = [number for number, line in enumerate(lines) if line.startswith(start)]
+    lines[index] = new
+    path.write_text("".join(lines))
+
+
+def _tick_task(plan: Path, task: str) -> None:
+    lines = plan.read_text().splitlines(keepends=True)
+    [index] = [number for number, line in enumerate(lines) if f"**{task}**" in line]
+    lines[index] = lines[index].replace("- [ ]", "- [x]")
+    plan.write_text("".join(lines))

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 import hosts
+import support
 from extensions import answers, generations
 
 pytestmark = pytest.mark.fast
@@ -90,6 +91,34 @@ class TestAnswerValidation:
         self, providers: object, reason: str
     ) -> None:
         assert reason in answers.providers_problem(providers)
+
+    def test_a_slack_command_the_host_registers_is_refused_but_not_the_features_own(
+        self,
+    ) -> None:
+        host = support.pristine_app(hosts.PACKAGES)
+
+        taken = answers.slack_command_problem("geolocate", "incident_notes", host)
+        own = answers.slack_command_problem(
+            "geolocate", "geolocate", host, False, "packages"
+        )
+        update = answers.slack_command_problem(
+            "geolocate", "incident_notes", host, True
+        )
+
+        assert taken.endswith("already registers /sre geolocate: choose another name.")
+        assert (own, update) == ("", "")
+        assert (
+            answers.slack_command_problem("incident-notes", "incident_notes", host)
+            == ""
+        )
+
+    def test_the_hosts_subcommands_of_sre_are_read_off_its_register_command_calls(
+        self,
+    ) -> None:
+        found = answers.sre_subcommands(support.pristine_app(hosts.MODULES))
+
+        assert found["modules/sre/platforms/slack.py"] >= {"version", "incident"}
+        assert found["packages/geolocate/platforms/slack.py"] == {"geolocate"}
 
     def test_operations_refuse_an_empty_selection(self) -> None:
         assert "at least one" in answers.operations_problem([])

@@ -62,6 +62,9 @@ def test_a_person_answers_every_prompt_and_fixes_a_refused_name(tmp_path: Path) 
             ("The operations to generate", DOWN * 4 + SPACE + ENTER),  # add delete
             ("external back-ends", ENTER),
             ("authenticated caller", ENTER),
+            ("Also answer in Slack", ENTER),
+            ("The word after /sre", CLEAR_LINE + "geolocate" + ENTER),
+            ("already registers /sre geolocate", CLEAR_LINE + "notes" + ENTER),
             (
                 "The problem this feature solves",
                 "Notes get lost in threads." + SUBMIT_MULTILINE,
@@ -77,6 +80,7 @@ def test_a_person_answers_every_prompt_and_fixes_a_refused_name(tmp_path: Path) 
     assert exitstatus == 0, shown[-3000:]
     answers = yaml.safe_load((host / ".copier-answers.incident_notes.yml").read_text())
     assert answers["operations"] == ["create", "get", "list", "delete"]
+    assert (answers["slack"], answers["slack_command"]) == (True, "notes")
     assert answers["problem_statement"] == "Notes get lost in threads."
     assert (host / "modules/incident_notes/providers/google.py").is_file()
     assert (
@@ -85,7 +89,7 @@ def test_a_person_answers_every_prompt_and_fixes_a_refused_name(tmp_path: Path) 
     )
     assert "with its plan in modules/incident_notes/PLAN.md" in shown
     assert re.search(
-        r"\(\d+ tasks open\)\. 7 places marked TODO\(incident_notes\)", shown
+        r"\(\d+ tasks open\)\. 9 places marked TODO\(incident_notes\)", shown
     )
     assert "modules/incident_notes/providers/google.py (4)" in shown
     assert "make lint-ci fmt-ci test" in shown

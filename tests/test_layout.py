@@ -72,6 +72,40 @@ class TestBlackLayout:
 
     @settings(max_examples=100, deadline=None, database=None)
     @given(
+        target=identifiers,
+        element=identifiers,
+        name=identifiers,
+        source=identifiers,
+        condition=st.one_of(st.none(), identifiers),
+        brackets=st.sampled_from(["[]", "{}", "()"]),
+    )
+    def test_a_comprehension_is_laid_out_as_black_does(
+        self,
+        target: str,
+        element: str,
+        name: str,
+        source: str,
+        condition: str | None,
+        brackets: str,
+    ) -> None:
+        body = f"{element}.method({name}) for {name} in {source}.values"
+        body += f" if {condition}" if condition else ""
+        opening, closing = brackets
+        if opening == "{":
+            body = f"{name}: {body}"
+        if opening == "(":
+            opening, closing = "tuple(", ")"
+
+        code = (
+            "def f():\n"
+            + layout.layout_line(f"    {target} = {opening}{body}{closing}")
+            + "\n"
+        )
+
+        assert _black_stable(code), code
+
+    @settings(max_examples=100, deadline=None, database=None)
+    @given(
         module=identifiers,
         imported=st.lists(classes, min_size=1, max_size=5, unique=True),
     )

@@ -17,7 +17,14 @@ import yaml
 
 import hosts
 from hosts import git
-from support import EXAMPLES_DIR, failed_gates, fresh_host
+from support import (
+    EXAMPLES_DIR,
+    TEAM_ENGLISH,
+    TEAM_FRENCH,
+    failed_gates,
+    fresh_host,
+    reword_the_replies,
+)
 from versions import build_versions
 
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("packages-update")]
@@ -142,6 +149,7 @@ def make_team_edits(app: Path) -> None:
         client_tests.read_text().replace("/v1/messages", "/v1/v3/messages")
     )
     _tick(app / VENDOR / "PLAN.md", "T201")
+    reword_the_replies(app / PACKAGE)
     commit(
         app,
         "team: a business rule, the authorization decision, a setting, a test, the real path, ticks",
@@ -171,10 +179,16 @@ def test_the_update_keeps_every_team_edit(updated: Path) -> None:
         updated / "tests/unit/packages/incident_notes/test_team_rules.py"
     ).read_text() == TEAM_TEST
     assert TEAM_RESOURCE in (updated / VENDOR / "client.py").read_text()
+    english = (updated / PACKAGE / "locales/incident_notes.en-US.yml").read_text()
+    french = (updated / PACKAGE / "locales/incident_notes.fr-FR.yml").read_text()
+    assert TEAM_ENGLISH in english
+    assert "; tell the SRE team if it lasts." in english
+    assert TEAM_FRENCH in french
 
 
 @pytest.mark.parametrize(
-    ("plan", "task"), [(PACKAGE, "T204"), (PACKAGE, "T206"), (VENDOR, "T201")]
+    ("plan", "task"),
+    [(PACKAGE, "T204"), (PACKAGE, "T206"), (PACKAGE, "T209"), (VENDOR, "T201")],
 )
 def test_the_update_keeps_the_ticks(updated: Path, plan: str, task: str) -> None:
     line = next(

@@ -316,7 +316,7 @@ def test_every_marker_of_left_work_is_an_open_task_and_every_open_task_has_its_m
     for template, path, local in template_files(context):
         text = ENVIRONMENT.get_template(template).render(local)
         lines = [line for line in text.splitlines() if marker in line]
-        if path.endswith(".py") and lines:
+        if path.endswith((".py", ".yml")) and not path.startswith(".") and lines:
             marked[path] = lines
     open_tasks = [
         task

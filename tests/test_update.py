@@ -23,9 +23,12 @@ from support import (
     HOST,
     INTEGRATION_ANSWERS,
     PYTHON,
+    TEAM_ENGLISH,
+    TEAM_FRENCH,
     failed_gates,
     feature_paths,
     fresh_host,
+    reword_the_replies,
     tree_digest,
 )
 from versions import PREVIOUS_RELEASE, build_release_pair, build_versions, git
@@ -218,6 +221,7 @@ def make_team_edits(host: Path) -> None:
     _edit(plan, authorization, authorization.replace("- [ ]", "- [x]") + TEAM_NOTE)
     slice_file = host / "infrastructure/configuration/features/incident_notes.py"
     slice_file.write_text(slice_file.read_text() + TEAM_SETTING)
+    reword_the_replies(host / PACKAGE)
     commit(host, "team: business rules, google get, plan ticks, a test, a setting")
 
 
@@ -337,7 +341,18 @@ def test_update_keeps_every_team_edit(updated: Path) -> None:
     )
     plan = (package / "PLAN.md").read_text()
     assert re.search(r"^- \[x\] \*\*T206\*\*", plan, re.M)
+    assert re.search(r"^- \[x\] \*\*T209\*\*", plan, re.M)
     assert TEAM_NOTE in plan
+
+
+def test_update_keeps_the_teams_wording_and_brings_the_templates(updated: Path) -> None:
+    english = (updated / PACKAGE / "locales/incident_notes.en-US.yml").read_text()
+    french = (updated / PACKAGE / "locales/incident_notes.fr-FR.yml").read_text()
+
+    assert TEAM_ENGLISH in english
+    assert "; tell the SRE team if it lasts." in english
+    assert TEAM_FRENCH in french
+    assert "TODO(incident_notes)" not in french
 
 
 def test_update_applies_every_template_change(updated: Path) -> None:

@@ -1,9 +1,10 @@
 """Throwaway template repositories with two tagged versions, for the update tests.
 
 v1 is the template as it is in this checkout. v2 is v1 plus the kinds of change a real
-release makes: a changed line in a module's service and in an integration's client, a
-new generated test, a new plan task, a renamed file with the migration that carries the
-team's edits across, and a new question with a default. ``rename=False`` builds the same
+release makes: a changed line in a module's service and in an integration's client,
+a reworded reply of a Slack command, a new generated test, a new plan task, a renamed
+file with the migration that carries the team's edits across, and a new question with
+a default. ``rename=False`` builds the same
 v2 without the rename: an ordinary release.
 """
 
@@ -114,6 +115,14 @@ V2_EDITS = [
             1,
         )
         for kind in ("module", "integration")
+    ),
+    # A reworded reply in a Slack command's English catalogue, for both generations.
+    (
+        "template/shared/locales/en-US.yml.jinja",
+        " cannot reach its back-end right now. Try again in a few minutes.",
+        " cannot reach its back-end right now. Try again in a few minutes;"
+        " tell the SRE team if it lasts.",
+        1,
     ),
     # The new question, used by the plan.
     (

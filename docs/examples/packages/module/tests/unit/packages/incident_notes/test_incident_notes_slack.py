@@ -57,6 +57,8 @@ ERROR_KEYS = {
     OperationStatus.UNAUTHORIZED: "errors.unauthorized",
     OperationStatus.TRANSIENT_ERROR: "errors.unavailable",
 }
+# The item the calls name.
+ITEM = "incident-note-7"
 # What a back-end may put in an error's message, which no reply may repeat.
 BACKEND_DETAIL = "upstream said: token xoxb-1234 refused"
 
@@ -94,12 +96,12 @@ class FakeService:
         return self._reply("create_incident_note", (draft,), OperationResult.success(data=created))
 
     def get_incident_note(self, incident_note_id: str) -> OperationResult[Any]:
-        return self._reply(
-            "get_incident_note", (incident_note_id,), OperationResult.success(data=sample_incident_note(id=incident_note_id))
-        )
+        found = sample_incident_note(id=incident_note_id)
+        return self._reply("get_incident_note", (incident_note_id,), OperationResult.success(data=found))
 
     def list_incident_notes(self, limit: int) -> OperationResult[Any]:
-        return self._reply("list_incident_notes", (limit,), OperationResult.success(data=[sample_incident_note()]))
+        page = [sample_incident_note()]
+        return self._reply("list_incident_notes", (limit,), OperationResult.success(data=page))
 
     def update_incident_note(self, incident_note_id: str, changes: IncidentNoteChanges) -> OperationResult[Any]:
         updated = sample_incident_note(id=incident_note_id, title=changes.title or "")
@@ -232,7 +234,8 @@ class TestRegistration:
     ) -> None:
         reply = ask("get", locale)
 
-        assert "/sre incident-notes get <incident-note-id>" in reply.message
+        usage = "/sre incident-notes get <incident-note-id>"
+        assert usage in reply.message
         assert said(locale, "get.description") in reply.message
         assert service.calls == []
 
@@ -242,7 +245,8 @@ class TestRegistration:
     ) -> None:
         reply = ask("delete", locale)
 
-        assert "/sre incident-notes delete <incident-note-id>" in reply.message
+        usage = "/sre incident-notes delete <incident-note-id>"
+        assert usage in reply.message
         assert said(locale, "delete.description") in reply.message
         assert service.calls == []
 
@@ -254,8 +258,8 @@ class TestReplies:
     ) -> None:
         reply = ask("add Disk full on db-1", locale)
 
-        draft = IncidentNoteDraft(title="Disk full on db-1")
-        assert service.calls == [("create_incident_note", (draft,))]
+        expected = ("create_incident_note", (IncidentNoteDraft(title="Disk full on db-1"),))
+        assert service.calls == [expected]
         assert reply.message == said(locale, "replies.added", id="incident-note-1", title="Disk full on db-1")
         assert reply.ephemeral
 
@@ -265,9 +269,9 @@ class TestReplies:
     ) -> None:
         reply = ask("get incident-note-7", locale)
 
-        shown = sample_incident_note(id="incident-note-7")
-        header = said(locale, "replies.shown", id="incident-note-7", title=shown.title)
-        assert service.calls == [("get_incident_note", ("incident-note-7",))]
+        shown = sample_incident_note(id=ITEM)
+        header = said(locale, "replies.shown", id=ITEM, title=shown.title)
+        assert service.calls == [("get_incident_note", (ITEM,))]
         assert reply.message == header + "\n" + shown.details
         assert reply.ephemeral
 
@@ -302,25 +306,23 @@ class TestReplies:
     ) -> None:
         reply = ask("update incident-note-7 Disk full on db-2", locale)
 
-        changes = IncidentNoteChanges(title="Disk full on db-2")
-        assert service.calls == [("update_incident_note", ("incident-note-7", changes))]
-        assert reply.message == said(locale, "replies.updated", id="incident-note-7", title="Disk full on db-2")
+        expected = ("update_incident_note", (ITEM, IncidentNoteChanges(title="Disk full on db-2")))
+        assert service.calls == [expected]
+        assert reply.message == said(locale, "replies.updated", id=ITEM, title="Disk full on db-2")
         assert reply.ephemeral
 
     @pytest.mark.parametrize("locale", LOCALES)
     def test_delete_deletes_the_item(self, ask: Callable[..., CommandResponse], service: FakeService, locale: str) -> None:
         reply = ask("delete incident-note-7", locale)
 
-        assert service.calls == [("delete_incident_note", ("incident-note-7",))]
-        assert reply.message == said(locale, "replies.deleted", id="incident-note-7")
+        assert service.calls == [("delete_incident_note", (ITEM,))]
+        assert reply.message == said(locale, "replies.deleted", id=ITEM)
         assert reply.ephemeral
 
     def test_user_text_is_shown_literally_never_as_a_mention(
         self, ask: Callable[..., CommandResponse], service: FakeService
     ) -> None:
-        service.answer = OperationResult.success(data=[sample_incident_note(title="<!channel> & <@U0BOSS>")])
-
-        reply = ask("list")
+        reply = ask("add <!channel> & <@U0BOSS>")
 
         assert "&lt;!channel&gt; &amp; &lt;@U0BOSS&gt;" in reply.message
         assert "<!channel>" not in reply.message
@@ -337,7 +339,7 @@ class TestErrors:
 
         reply = ask(CALLS[verb], locale)
 
-        named = "incident-note-7" if "incident-note-7" in CALLS[verb] else ""
+        named = ITEM if ITEM in CALLS[verb] else ""
         if status is OperationStatus.PERMANENT_ERROR:
             expected = said(locale, "errors.rejected", reason=BACKEND_DETAIL)
         elif status is OperationStatus.NOT_FOUND and named:
