@@ -221,7 +221,6 @@ def make_team_edits(host: Path) -> None:
     _edit(plan, authorization, authorization.replace("- [ ]", "- [x]") + TEAM_NOTE)
     slice_file = host / "infrastructure/configuration/features/incident_notes.py"
     slice_file.write_text(slice_file.read_text() + TEAM_SETTING)
-    reword_the_replies(host / PACKAGE)
     commit(host, "team: business rules, google get, plan ticks, a test, a setting")
 
 
@@ -287,6 +286,8 @@ def edited_and_updated(root: Path, template_repo: Path) -> Path:
     host = host_repo(root)
     copy_feature(host, template_repo, **CANONICAL_ANSWERS)
     make_team_edits(host)
+    reword_the_replies(host / PACKAGE)
+    commit(host, "team: the Slack replies in its own words")
     update_feature(host, MODULE)
     return host
 

@@ -17,8 +17,8 @@ import pluggy
 import pytest
 import yaml
 
-from infrastructure import hookspecs
 from infrastructure.configuration.features.incident_notes import IncidentNotesSettings
+from infrastructure.hookspecs import features as SPECS
 from infrastructure.i18n.factory import create_translator
 from infrastructure.i18n.models import Locale, TranslationKey
 from infrastructure.i18n.resources import I18nResourceRegistry
@@ -26,6 +26,7 @@ from infrastructure.i18n.service import TranslationService
 from infrastructure.operations import OperationResult, OperationStatus
 from infrastructure.platforms.models import CommandPayload, CommandResponse
 from infrastructure.platforms.providers.slack import SlackPlatformProvider
+from infrastructure.services.plugins.base import auto_discover_plugins
 import infrastructure.services.providers as TRANSLATIONS
 import modules.incident_notes as feature
 from modules.incident_notes.models import IncidentNoteChanges, IncidentNoteDraft
@@ -145,18 +146,24 @@ def keys_the_command_uses() -> set[str]:
     return used
 
 
-@pytest.fixture
-def translations(
-    plugins: pluggy.PluginManager, monkeypatch: pytest.MonkeyPatch
-) -> TranslationService:
+@pytest.fixture(scope="module")
+def loaded(plugins: pluggy.PluginManager) -> TranslationService:
     """The host's translations with the feature's catalogues, loaded as the bot's startup loads them."""
     registry = I18nResourceRegistry()
     plugins.hook.register_i18n_resources(registry=registry)
     translations = TranslationService(translator=create_translator())
-    loaded = translations.initialize(resources=registry.list_specs(), strict=True)
-    assert loaded.is_success, loaded.message
-    monkeypatch.setattr(TRANSLATIONS, "get_translation_service", lambda: translations)
+    result = translations.initialize(resources=registry.list_specs(), strict=True)
+    assert result.is_success, result.message
     return translations
+
+
+@pytest.fixture
+def translations(
+    loaded: TranslationService, monkeypatch: pytest.MonkeyPatch
+) -> TranslationService:
+    """The loaded translations, as the service ``t`` uses."""
+    monkeypatch.setattr(TRANSLATIONS, "get_translation_service", lambda: loaded)
+    return loaded
 
 
 @pytest.fixture
@@ -232,6 +239,24 @@ class TestCatalogues:
 
 
 class TestRegistration:
+    def test_the_bots_discovery_registers_the_command_beside_the_hosts(
+        self, translations: TranslationService
+    ) -> None:
+        manager = pluggy.PluginManager("sre_bot")
+        manager.add_hookspecs(SPECS)
+        provider = SlackPlatformProvider(
+            settings=SimpleNamespace(ENABLED=True, SOCKET_MODE=True)
+        )
+        provider.set_translator(translations.translator)
+
+        auto_discover_plugins(manager, base_paths=["packages", "modules"])
+        manager.hook.register_slack_commands(provider=provider)
+
+        assert feature in manager.get_plugins()
+        payload = CommandPayload(text="help", user_id="U0SRE", user_locale="fr-FR")
+        listed = provider.route_hierarchical_command("sre", "help", payload).message
+        assert f"/sre {slack.COMMAND} - {said('fr-FR', 'description')}" in listed
+
     def test_the_catalogues_are_registered_for_the_bot_to_load(
         self, plugins: pluggy.PluginManager
     ) -> None:
@@ -489,11 +514,11 @@ class TestErrors:
         assert service.calls == []
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def plugins() -> pluggy.PluginManager:
     """A plugin manager on the host's hook specifications, the feature registered as the bot's discovery registers it."""
     manager = pluggy.PluginManager("sre_bot")
-    manager.add_hookspecs(hookspecs.features)
+    manager.add_hookspecs(SPECS)
     manager.register(feature)
     return manager
 
