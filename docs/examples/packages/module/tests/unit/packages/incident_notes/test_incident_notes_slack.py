@@ -58,6 +58,8 @@ ERROR_KEYS = {
     OperationStatus.UNAUTHORIZED: "errors.unauthorized",
     OperationStatus.TRANSIENT_ERROR: "errors.unavailable",
 }
+# The feature's name, which both catalogues quote as it is.
+FEATURE_NAME = "Incident Notes"
 # The item the calls name.
 ITEM = "incident-note-7"
 # What a back-end may put in an error's message, which no reply may repeat.
@@ -195,7 +197,7 @@ class TestCatalogues:
     def test_french_is_not_left_in_english(self, key: str) -> None:
         english = CATALOGUES["en-US"][key]
         # What is left once code, placeholders and the feature's own name are set aside.
-        words = re.sub(r"`[^`]*`|\{\w+\}", "", english).replace("Incident Notes", "")
+        words = re.sub(r"`[^`]*`|\{\w+\}", "", english).replace(FEATURE_NAME, "")
 
         if re.search(r"[A-Za-z]{3}", words):
             assert CATALOGUES["fr-FR"][key] != english

@@ -1,0 +1,134 @@
+"""Every question readable in full in an 80-column terminal, for each kind and generation.
+
+copier prints a question's help as the first lines of its prompt, and the terminal cuts
+a line at its width: the help is written in lines that fit. Each run answers every
+question a person is asked in a real terminal 80 columns wide, emulated by pyte, and
+checks that each help is on the screen whole, line after line.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pexpect
+import pyte
+import pytest
+import yaml
+
+import hosts
+from support import PYTHON, ROOT, fresh_host
+
+pytestmark = pytest.mark.slow
+
+COLUMNS, ROWS = 80, 400
+DOWN, ENTER, CLEAR_LINE, SUBMIT_MULTILINE = "\x1b[B", "\r", "\x15", "\x1b\r"
+QUESTIONS = yaml.safe_load((ROOT / "copier.yml").read_text())
+PLAN = [
+    ("problem_statement", "Notes get lost." + SUBMIT_MULTILINE),
+    ("beneficiaries", ENTER),
+    ("success_criteria", ENTER),
+    ("out_of_scope", ENTER),
+    ("owner", ENTER),
+    ("tracking_link", ENTER),
+]
+NAMING = [
+    ("feature_name", "Incident Notes" + ENTER),
+    ("module_name", ENTER),
+    ("description", "Keep short notes." + ENTER),
+    ("entity_name", ENTER),
+    ("operations", ENTER),
+]
+MODULE = [
+    ("kind", ENTER),
+    *NAMING,
+    ("providers", CLEAR_LINE + "[google, aws]" + ENTER),
+    ("primary_provider", ENTER),
+    ("require_auth", ENTER),
+    ("slack", ENTER),
+    ("slack_command", ENTER),
+    *PLAN,
+]
+# The questions each kind asks in each generation, in order, with the keys typed.
+SESSIONS = {
+    "modules-module": MODULE,
+    "packages-module": MODULE,
+    "modules-integration": [
+        ("kind", DOWN + ENTER),
+        *NAMING,
+        ("endpoint", "y"),
+        ("require_auth", ENTER),
+        *PLAN,
+    ],
+    "packages-integration": [("kind", DOWN + ENTER), *NAMING, *PLAN],
+}
+
+
+class Terminal:
+    """copier copy in an emulated terminal of COLUMNS columns, its screen read as it draws."""
+
+    def __init__(self, destination: Path) -> None:
+        self.screen = pyte.Screen(COLUMNS, ROWS)
+        self.stream = pyte.ByteStream(self.screen)
+        self.child = pexpect.spawn(
+            PYTHON,
+            [
+                "-m",
+                "copier",
+                "copy",
+                "--trust",
+                "--vcs-ref",
+                "HEAD",
+                str(ROOT),
+                str(destination),
+            ],
+            dimensions=(ROWS, COLUMNS),
+            env={**os.environ, "PROMPT_TOOLKIT_NO_CPR": "1", "TERM": "xterm"},
+        )
+
+    def lines(self) -> list[str]:
+        return [line.rstrip() for line in self.screen.display]
+
+    def wait_for(self, text: str, seconds: float = 30) -> list[str]:
+        """Read what copier draws until a line of the screen holds ``text``; return the screen."""
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            if any(text in line for line in self.lines()):
+                return self.lines()
+            try:
+                self.stream.feed(self.child.read_nonblocking(65536, timeout=0.2))
+            except pexpect.TIMEOUT:
+                continue
+        raise AssertionError(f"never shown: {text!r}\n" + "\n".join(self.lines()))
+
+    def close(self) -> int | None:
+        self.child.expect(pexpect.EOF, timeout=120)
+        self.child.close()
+        return self.child.exitstatus
+
+
+@pytest.mark.parametrize("session", SESSIONS)
+def test_every_question_is_readable_in_full_at_80_columns(
+    tmp_path: Path, session: str
+) -> None:
+    generation, _ = session.split("-")
+    terminal = Terminal(fresh_host(tmp_path / "host", hosts.HOSTS[generation]))
+    cut = {}
+    for question, keys in SESSIONS[session]:
+        help_lines = QUESTIONS[question]["help"].split("\n")
+        screen = terminal.wait_for(help_lines[0])
+        first = next(
+            index for index, line in enumerate(screen) if line.endswith(help_lines[0])
+        )
+        shown = [
+            screen[first].removeprefix("🎤 ").strip(),
+            *screen[first + 1 : first + len(help_lines)],
+        ]
+        if shown != help_lines:
+            cut[question] = shown
+        terminal.child.send(keys)
+
+    assert terminal.close() == 0, "\n".join(terminal.lines())
+    assert cut == {}
+    assert all(len(line) <= COLUMNS for line in terminal.lines())
