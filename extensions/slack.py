@@ -140,6 +140,11 @@ class SlackCommand:
         """The catalogues' domain and top-level key: the module's name."""
         return self.names.module
 
+    @property
+    def example_id(self) -> str:
+        """The id the help's examples name (``incident-note-1``)."""
+        return example_id(self.names)
+
     def said(self, locale: str) -> str:
         """What the command does, as the ``locale`` catalogue lists it: "add, show and list"."""
         conjunction, words = SAID[locale]
@@ -155,7 +160,7 @@ class SlackCommand:
 
 def _subcommand(op: Operation, n: Names) -> Subcommand:
     item_id = Argument(n.id_param, "STRING", True, "id")
-    first = f"{n.entity_kebab}-1"
+    first = example_id(n)
     if op.verb == "create":
         return Subcommand(op, SUBCOMMANDS[op.verb], (), "Disk full on db-1", "<title>")
     if op.verb == "list":
@@ -167,3 +172,8 @@ def _subcommand(op: Operation, n: Names) -> Subcommand:
             op, SUBCOMMANDS[op.verb], (), f"{first} Disk full on db-2", usage
         )
     return Subcommand(op, SUBCOMMANDS[op.verb], (item_id,), first)
+
+
+def example_id(n: Names) -> str:
+    """The id the help's examples name: the entity's first (``incident-note-1``)."""
+    return f"{n.entity_kebab}-1"

@@ -348,7 +348,7 @@ def reword_the_replies(package: Path) -> None:
     _edit_line(english, "  replies.added: ", TEAM_ENGLISH)
     _edit_line(french, "  replies.added: ", TEAM_FRENCH)
     _edit_line(french, "# TODO(incident_notes): ", "")
-    _tick_task(package / "PLAN.md", "T209")
+    tick(package / "PLAN.md", "T209")
 
 
 def _edit_line(path: Path, start: str, new: str) -> None:
@@ -359,7 +359,8 @@ def _edit_line(path: Path, start: str, new: str) -> None:
     path.write_text("".join(lines))
 
 
-def _tick_task(plan: Path, task: str) -> None:
+def tick(plan: Path, task: str) -> None:
+    """Tick task ``task`` of a plan, as a team does."""
     lines = plan.read_text().splitlines(keepends=True)
     [index] = [number for number, line in enumerate(lines) if f"**{task}**" in line]
     lines[index] = lines[index].replace("- [ ]", "- [x]")

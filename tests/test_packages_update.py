@@ -24,6 +24,7 @@ from support import (
     failed_gates,
     fresh_host,
     reword_the_replies,
+    tick,
 )
 from versions import build_versions
 
@@ -69,13 +70,6 @@ def _edit(path: Path, old: str, new: str) -> None:
     text = path.read_text()
     assert text.count(old) == 1, (path, old)
     path.write_text(text.replace(old, new))
-
-
-def _tick(plan: Path, task: str) -> None:
-    line = next(
-        line for line in plan.read_text().splitlines(True) if f"**{task}**" in line
-    )
-    _edit(plan, line, line.replace("- [ ]", "- [x]"))
 
 
 def commit(app: Path, message: str) -> None:
@@ -134,7 +128,7 @@ def make_team_edits(app: Path) -> None:
     )
     plan = app / PACKAGE / "PLAN.md"
     for task in ("T204", "T206"):
-        _tick(plan, task)
+        tick(plan, task)
     _edit(
         app / VENDOR / "client.py",
         "# TODO(email_delivery): check the API's path of messages and the payloads in"
@@ -148,7 +142,7 @@ def make_team_edits(app: Path) -> None:
     client_tests.write_text(
         client_tests.read_text().replace("/v1/messages", "/v1/v3/messages")
     )
-    _tick(app / VENDOR / "PLAN.md", "T201")
+    tick(app / VENDOR / "PLAN.md", "T201")
     reword_the_replies(app / PACKAGE)
     commit(
         app,

@@ -212,9 +212,8 @@ class TestCatalogues:
 
     @pytest.mark.parametrize("key", sorted(CATALOGUES["en-US"]))
     def test_each_message_fills_the_same_placeholders_in_both_languages(
-        self, key: str
+        self, loaded: TranslationService, key: str
     ) -> None:
-        translator = create_translator(translations_dir=FOLDER)
         found = {
             locale: set(PLACEHOLDER.findall(CATALOGUES[locale][key]))
             for locale in LOCALES
@@ -224,7 +223,7 @@ class TestCatalogues:
         for locale in LOCALES:
             values = {name: f"<{name}>" for name in found[locale]}
             message = TranslationKey.from_string(f"{slack.DOMAIN}.{key}")
-            text = translator.translate_message(
+            text = loaded.translator.translate_message(
                 message, Locale.from_string(locale), variables=values
             )
             assert PLACEHOLDER.search(text) is None

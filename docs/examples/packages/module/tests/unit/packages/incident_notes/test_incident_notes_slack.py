@@ -181,15 +181,14 @@ class TestCatalogues:
         assert set(CATALOGUES["en-US"]) - keys_the_command_uses() == set()
 
     @pytest.mark.parametrize("key", sorted(CATALOGUES["en-US"]))
-    def test_each_message_fills_the_same_placeholders_in_both_languages(self, key: str) -> None:
-        translator = create_translator(translations_dir=FOLDER)
+    def test_each_message_fills_the_same_placeholders_in_both_languages(self, loaded: TranslationService, key: str) -> None:
         found = {locale: set(PLACEHOLDER.findall(CATALOGUES[locale][key])) for locale in LOCALES}
 
         assert found["en-US"] == found["fr-FR"]
         for locale in LOCALES:
             values = {name: f"<{name}>" for name in found[locale]}
             message = TranslationKey.from_string(f"{slack.DOMAIN}.{key}")
-            text = translator.translate_message(message, Locale.from_string(locale), variables=values)
+            text = loaded.translator.translate_message(message, Locale.from_string(locale), variables=values)
             assert PLACEHOLDER.search(text) is None
             assert all(value in text for value in values.values())
 
