@@ -16,6 +16,7 @@ from . import generations, slack
 from .features import feature_for
 from .names import pascal, singular_pascal, snake
 from .operations import VERBS
+from .text_answers import as_lines, as_names
 
 MAX_NAME_LENGTH = 24
 MAX_PROVIDERS = 9
@@ -99,9 +100,10 @@ def entity_name_problem(name: Any, module_name: Any = "") -> str:
 
 
 def providers_problem(providers: Any, module_name: Any = "") -> str:
-    """Say why the ``providers`` answer is not a list of distinct provider names, or return ""."""
-    if not isinstance(providers, list):
-        return 'providers must be a list of names, such as ["google", "aws"] or [] for none.'
+    """Say why the ``providers`` answer does not name distinct providers, or return ""."""
+    if not isinstance(providers, (str, list)):
+        return "providers must be names separated by commas, such as google, aws, or empty for none."
+    providers = as_names(providers)
     if len(providers) > MAX_PROVIDERS:
         return f"providers: at most {MAX_PROVIDERS} back-ends; a feature with more wants splitting."
     seen: set[str] = set()
@@ -179,10 +181,10 @@ def control_character_problem(text: Any, question: str, allowed: str = "") -> st
 
 
 def plan_list_problem(items: Any, question: str) -> str:
-    """Say why a plan answer is not a list of one-line statements, or return ""."""
-    if not isinstance(items, list):
-        return f'{question} must be a YAML list of statements, such as ["first", "second"], or [] for none.'
-    for item in items:
+    """Say why a plan answer is not statements, one per line, or return ""."""
+    if not isinstance(items, (str, list)):
+        return f"{question} must be text, one statement per line, or empty for none."
+    for item in as_lines(items):
         if not isinstance(item, str) or not item.strip():
             return (
                 f"{question}: every entry must be a non-empty sentence, not {item!r}."

@@ -9,10 +9,13 @@ its own getter, no aggregator.
 from __future__ import annotations
 
 import json
+import textwrap
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from .text_answers import as_names
 
 AGGREGATOR = "infrastructure/configuration/settings.py"
 # What each generation's application folder has, and what it lacks.
@@ -46,7 +49,7 @@ def host_integrations(providers: Any, destination: Any) -> str:
     """
     found: dict[str, dict[str, Any]] = {}
     root = Path(str(destination))
-    for provider in providers if isinstance(providers, list) else []:
+    for provider in as_names(providers):
         answers_file = root / f".copier-answers.{provider}.yml"
         try:
             answers = yaml.safe_load(answers_file.read_text())
@@ -63,3 +66,34 @@ def host_integrations(providers: Any, destination: Any) -> str:
                 "operations": [str(op) for op in answers.get("operations") or []],
             }
     return json.dumps(found, sort_keys=True)
+
+
+# integrations/utils/ holds what the host's clients share; every other package is a client.
+NOT_INTEGRATIONS = {"utils"}
+
+
+def integrations(root: Path) -> list[str]:
+    """The integrations the SRE Bot application folder ``root`` has: its client packages, sorted."""
+    folder = root / "integrations"
+    return sorted(
+        path.name
+        for path in (folder.iterdir() if folder.is_dir() else ())
+        if (path / "__init__.py").is_file()
+        and path.name not in NOT_INTEGRATIONS
+        and not path.name.startswith("_")
+    )
+
+
+def integrations_help(destination: Any, width: int = 79) -> str:
+    """The line of the ``providers`` question naming the host's integrations, or "".
+
+    Starts with a line break, so the help ends where it did when there are none.
+    """
+    names = integrations(Path(str(destination)))
+    if not names:
+        return ""
+    sentence = f"This host's integrations: {', '.join(names)}."
+    lines = textwrap.wrap(
+        sentence, width, break_on_hyphens=False, break_long_words=False
+    )
+    return "\n" + "\n".join(lines)

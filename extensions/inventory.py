@@ -1,8 +1,9 @@
 """What a feature writes, read off the template tree: the one inventory of the generated files.
 
 Copier writes a file for every path of the feature's template tree whose segments all
-render non-empty; a ``{% yield x from xs %}`` segment gives one file per item. This
-module does the same with the feature's answers, without rendering any file's content.
+render non-empty; a ``{% yield x from xs %}`` segment gives one file per item of ``xs``
+(a name or an attribute, ``feature.providers``). This module does the same with the
+feature's answers, without rendering any file's content.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from jinja2 import Environment, Template
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "template"
 SUFFIX = ".jinja"
-_YIELD = re.compile(r"\{% yield (\w+) from (\w+) %\}(.*?)\{% endyield %\}")
+_YIELD = re.compile(r"\{% yield (\w+) from ([\w.]+) %\}(.*?)\{% endyield %\}")
 _ENVIRONMENT = Environment(keep_trailing_newline=True)
 
 
@@ -47,7 +48,7 @@ def rendered_paths(
     found = []
     for relative in _template_paths(root):
         match = _YIELD.search(relative)
-        items = context[match[2]] if match else [None]
+        items = _expression(match[2])(**context) if match else [None]
         for item in items:
             local = {**context, match[1]: item} if match else dict(context)
             path = _YIELD.sub(match[3], relative) if match else relative
@@ -91,6 +92,12 @@ def _render(text: str, context: Mapping[str, Any]) -> str:
 def _compiled(text: str) -> Template:
     """A path segment compiled once per process: copier renders a tree's paths more than once."""
     return _ENVIRONMENT.from_string(text)
+
+
+@lru_cache(maxsize=None)
+def _expression(text: str) -> Any:
+    """A ``{% yield %}`` segment's iterable, compiled once per process."""
+    return _ENVIRONMENT.compile_expression(text)
 
 
 @lru_cache(maxsize=1)

@@ -75,6 +75,7 @@ answers = importlib.import_module(f"{PACKAGE}.answers")
 features = importlib.import_module(f"{PACKAGE}.features")
 generations = importlib.import_module(f"{PACKAGE}.generations")
 layout = importlib.import_module(f"{PACKAGE}.layout")
+text_answers = importlib.import_module(f"{PACKAGE}.text_answers")
 names = importlib.import_module(f"{PACKAGE}.names")
 planfile = importlib.import_module(f"{PACKAGE}.planfile")
 
@@ -87,6 +88,10 @@ FILTERS = {
     "generation_problem": answers.generation_problem,
     "host_generation": lambda destination: generations.detect(Path(str(destination))),
     "host_integrations": generations.host_integrations,
+    "integrations_help": generations.integrations_help,
+    "as_lines": text_answers.as_lines,
+    "as_names": text_answers.as_names,
+    "answers_yaml": text_answers.answers_yaml,
     "entity_name_problem": answers.entity_name_problem,
     "providers_problem": answers.providers_problem,
     "slack_command_problem": answers.slack_command_problem,

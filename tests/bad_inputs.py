@@ -126,34 +126,29 @@ BAD_ANSWERS = [
     ),
     BadAnswer(
         "providers",
-        ["Google"],
+        "Google",
         "providers: 'Google' is not a lowercase Python identifier (a-z, 0-9, _).",
     ),
     BadAnswer(
         "providers",
-        ["google", "google"],
+        "google, google",
         "providers: 'google' is listed twice: each provider once.",
     ),
     BadAnswer(
         "providers",
-        ["base"],
+        "base",
         "providers: 'base' is taken by the providers package itself: choose another.",
     ),
     BadAnswer(
         "providers",
-        ["incident_notes"],
+        "incident_notes",
         "providers: 'incident_notes' is also the module's name, and its class would be"
         " IncidentNotesProvider, the name of the feature's provider contract: choose another"
         " module or provider name.",
     ),
     BadAnswer(
         "providers",
-        "google",
-        'providers must be a list of names, such as ["google", "aws"] or [] for none.',
-    ),
-    BadAnswer(
-        "providers",
-        [f"p{number}" for number in range(10)],
+        ", ".join(f"p{number}" for number in range(10)),
         "providers: at most 9 back-ends; a feature with more wants splitting.",
     ),
     BadAnswer(
@@ -191,13 +186,14 @@ BAD_ANSWERS = [
     ),
     BadAnswer(
         "success_criteria",
-        "fast",
-        'success_criteria must be a YAML list of statements, such as ["first", "second"], or [] for none.',
+        "fast\nred \x1b[31m",
+        "success_criteria contains the control character '\\x1b': remove it.",
     ),
     BadAnswer(
         "success_criteria",
-        [""],
-        "success_criteria: every entry must be a non-empty sentence, not ''.",
+        ["first", "second"],
+        "an answer is a YAML list where text is asked: write success_criteria and"
+        " out_of_scope one statement per line, and providers as names separated by commas.",
     ),
     BadAnswer("owner", "two\nlines", "owner must fit on one line."),
     BadAnswer(

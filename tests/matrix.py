@@ -11,21 +11,22 @@ from typing import Any
 from extensions.names import singular_pascal, snake
 
 ALL_OPERATIONS = ["create", "get", "list", "update", "delete"]
-THREE_PROVIDERS = ["google", "aws", "opsgenie"]
+THREE_PROVIDERS = "google, aws, opsgenie"
 HOSTILE_TEXT = 'Say """hi""" it\'s {{ x }} {% if %} | `x` <b> \\ end" 🚨 日本語'
 
 CASES: dict[str, dict[str, Any]] = {
-    # Modules: each operation alone; none, one and three providers; auth on and off.
+    # Modules: each operation alone; none, one and three providers (typed as people type
+    # them: commas, spaces, or the YAML list of earlier versions); auth on and off.
     "create-1p-auth": {
         "feature_name": "Incident Notes",
         "operations": ["create"],
-        "providers": ["google"],
+        "providers": "google",
         "require_auth": True,
     },
     "get-0p-open": {
         "feature_name": "Status Pages",
         "operations": ["get"],
-        "providers": [],
+        "providers": "",
         "require_auth": False,
         "slack": False,
     },
@@ -39,7 +40,7 @@ CASES: dict[str, dict[str, Any]] = {
     "update-1p-open": {
         "feature_name": "Runbook Links",
         "operations": ["update"],
-        "providers": ["google"],
+        "providers": "google",
         "require_auth": False,
     },
     # Names that are also modules of the standard library or of the host's dependencies:
@@ -47,13 +48,13 @@ CASES: dict[str, dict[str, Any]] = {
     "named-email-2p-auth": {
         "feature_name": "Email",
         "operations": ["create", "get"],
-        "providers": ["google", "aws"],
+        "providers": "google aws",
         "require_auth": True,
     },
     "named-logging-0p-open": {
         "feature_name": "Logging",
         "operations": ["list", "update"],
-        "providers": [],
+        "providers": "",
         "require_auth": False,
         "slack": False,
     },
@@ -61,7 +62,7 @@ CASES: dict[str, dict[str, Any]] = {
     "delete-0p-auth": {
         "feature_name": "Silenced Alerts",
         "operations": ["delete"],
-        "providers": [],
+        "providers": "",
         "require_auth": True,
         "slack_command": "mute",
     },
@@ -69,13 +70,13 @@ CASES: dict[str, dict[str, Any]] = {
     "all-0p-open": {
         "feature_name": "Access Requests",
         "operations": ALL_OPERATIONS,
-        "providers": [],
+        "providers": "",
         "require_auth": False,
     },
     "all-1p-auth": {
         "feature_name": "Change Freezes",
         "operations": ALL_OPERATIONS,
-        "providers": ["google"],
+        "providers": "google",
         "require_auth": True,
     },
     "all-3p-open": {
@@ -90,7 +91,8 @@ CASES: dict[str, dict[str, Any]] = {
         "module_name": "maintenance_window_plans",
         "entity_name": "ScheduledMaintenanceSlot",
         "operations": ALL_OPERATIONS,
-        "providers": ["pagerduty_escalations", "statuspage_components", "google"],
+        # The form --data took when providers was a YAML list.
+        "providers": "[pagerduty_escalations, statuspage_components, google]",
         "primary_provider": "statuspage_components",
         "require_auth": True,
     },
@@ -99,10 +101,11 @@ CASES: dict[str, dict[str, Any]] = {
         "module_name": "hostile_notes",
         "description": HOSTILE_TEXT,
         "problem_statement": "line one\n- not a list\n# not a heading\n\n{{ still text }}",
-        "success_criteria": ["| pipes |", "*stars*"],
+        "success_criteria": "| pipes |\n*stars*\n- a dash: and a colon\n\n{{ x }}\n",
+        "out_of_scope": "[not, a list] # nor a comment",
         "owner": "@team <script>",
         "operations": ALL_OPERATIONS,
-        "providers": ["google"],
+        "providers": "google",
         "require_auth": True,
     },
     # Integrations: with and without the endpoint, open and authenticated, the
@@ -180,14 +183,14 @@ CASES: dict[str, dict[str, Any]] = {
     "wired-partial-2p-auth": {
         "feature_name": "Support Tickets",
         "operations": ["create", "get", "list", "update"],
-        "providers": ["ticket_desk", "google"],
+        "providers": "ticket_desk,google",
         "primary_provider": "ticket_desk",
         "require_auth": True,
     },
     "wired-full-1p-open": {
         "feature_name": "Calendar Events",
         "operations": ["list"],
-        "providers": ["calendar_feed"],
+        "providers": "calendar_feed",
         "require_auth": False,
     },
 }

@@ -314,6 +314,13 @@ def template_environment() -> Environment:
     return environment
 
 
+def question_help(question: str, destination: Path) -> str:
+    """A question's help as copier prints it for a feature written into ``destination``."""
+    source = yaml.safe_load((ROOT / "copier.yml").read_text())[question]["help"]
+    context = {"_copier_conf": {"dst_path": destination}}
+    return template_environment().from_string(source).render(context)
+
+
 def render_context(answers: dict[str, Any]) -> dict[str, Any]:
     """What a template sees: the answers, and the feature they describe."""
     feature = features.feature_for(answers)

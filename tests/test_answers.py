@@ -79,12 +79,13 @@ class TestAnswerValidation:
     @pytest.mark.parametrize(
         ("providers", "reason"),
         [
-            (["Google"], "identifier"),
-            (["google", "google"], "twice"),
+            ("Google", "identifier"),
+            ("google, google", "twice"),
+            ("google aws google", "twice"),
             (["base"], "taken"),
-            ("google", "list"),
-            (["x" * 25], "characters long"),
-            ([f"p{i}" for i in range(10)], "at most 9"),
+            ({"google": "aws"}, "names separated by commas"),
+            ("x" * 25, "characters long"),
+            (", ".join(f"p{i}" for i in range(10)), "at most 9"),
         ],
     )
     def test_providers_refusal_names_the_rule(

@@ -7,8 +7,9 @@ from typing import Any
 import pytest
 import yaml
 
+import hosts
 from extensions.layout import md
-from support import ROOT
+from support import ROOT, pristine_app, question_help
 
 pytestmark = pytest.mark.fast
 
@@ -17,7 +18,8 @@ INTRO = """# Question reference
 
 Generated from `copier.yml` by `make golden`; a test fails when the two drift apart.
 The questions are asked in this order. Each one's answer is recorded in the feature's
-answers file (`.copier-answers.<module>.yml`) and reused by `copier update`.
+answers file (`.copier-answers.<module>.yml`) and reused by `copier update`. A help
+that depends on the destination is shown as it reads for SRE Bot's modules generation.
 """
 
 
@@ -37,15 +39,20 @@ def _shown(value: Any) -> str:
 def questions_reference() -> str:
     """The question reference, written from copier.yml."""
     spec = yaml.safe_load((ROOT / "copier.yml").read_text())
+    host = pristine_app(hosts.MODULES)
     parts = [INTRO]
     for name, question in spec.items():
         if name.startswith("_"):
             continue
-        parts.append(f"## `{name}`\n\n{md(question['help'])}\n")
+        parts.append(f"## `{name}`\n\n{md(question_help(name, host))}\n")
         facts = [
             f"- type: `{question.get('type', 'str')}`"
             + (" (several may be chosen)" if question.get("multiselect") else "")
         ]
+        if question.get("multiline"):
+            facts.append(
+                "- several lines: copier ends the answer at Alt+Enter (or Esc, then Enter)"
+            )
         if "choices" in question:
             choices = "; ".join(
                 f"`{value}` ({label})" for label, value in question["choices"].items()

@@ -118,7 +118,7 @@ def test_two_features_live_side_by_side(generate: Any, host: Path) -> None:
         feature_name="Access Requests",
         description="Ask for temporary access to production systems.",
         operations=["create", "get", "list"],
-        providers=[],
+        providers="",
         require_auth=True,
     )
 

@@ -4,13 +4,23 @@ from __future__ import annotations
 
 import os
 import re
+import subprocess
 from pathlib import Path
 
 import pexpect
 import pytest
 import yaml
 
-from support import PYTHON, ROOT, fresh_host
+import hosts
+from support import (
+    PYTHON,
+    ROOT,
+    copy_command,
+    feature_of,
+    feature_paths,
+    fresh_host,
+    tree_digest,
+)
 
 pytestmark = pytest.mark.slow
 
@@ -70,8 +80,8 @@ def test_a_person_answers_every_prompt_and_fixes_a_refused_name(tmp_path: Path) 
                 "Notes get lost in threads." + SUBMIT_MULTILINE,
             ),
             ("Who benefits", "On-call engineers" + ENTER),
-            ("looks like", ENTER),
-            ("deliberately does not do", ENTER),
+            ("looks like", SUBMIT_MULTILINE),
+            ("deliberately does not do", SUBMIT_MULTILINE),
             ("accountable", "@sre" + ENTER),
             ("ticket or epic", ENTER),
         ],
@@ -98,7 +108,6 @@ def test_a_person_answers_every_prompt_and_fixes_a_refused_name(tmp_path: Path) 
 
 def test_a_person_adds_an_integration_with_its_endpoint(tmp_path: Path) -> None:
     host = fresh_host(tmp_path / "host")
-    later = ["Who benefits", "looks like", "deliberately", "accountable", "ticket"]
 
     exitstatus, shown = copier_in_a_terminal(
         host,
@@ -118,7 +127,11 @@ def test_a_person_adds_an_integration_with_its_endpoint(tmp_path: Path) -> None:
             ("Also serve the integration over HTTP", "y" + ENTER),
             ("authenticated caller", ENTER),
             ("The problem this feature solves", SUBMIT_MULTILINE),
-            *[(question, ENTER) for question in later],
+            ("Who benefits", ENTER),
+            ("looks like", SUBMIT_MULTILINE),
+            ("deliberately", SUBMIT_MULTILINE),
+            ("accountable", ENTER),
+            ("ticket", ENTER),
         ],
     )
 
@@ -131,3 +144,101 @@ def test_a_person_adds_an_integration_with_its_endpoint(tmp_path: Path) -> None:
     assert (host / "modules/pager_duty/controllers.py").is_file()
     assert "with its plan in integrations/pager_duty/PLAN.md" in shown
     assert "python3 tests/unit/integrations/pager_duty/test_plan.py" in shown
+
+
+# The answers file a team would write for the session below: lists as people type them.
+TYPED_ANSWERS = """\
+feature_name: Incident Notes
+module_name: incident_notes
+description: Keep short notes attached to an incident.
+entity_name: IncidentNote
+operations: [create, get, list]
+providers: google, aws
+primary_provider: aws
+require_auth: true
+slack: true
+slack_command: incident-notes
+problem_statement: Notes get lost in threads.
+beneficiaries: On-call engineers
+success_criteria: |
+  A note is added in under 10 s.
+  Every note of an incident is listed: newest first.
+out_of_scope: |
+  Editing notes from Slack.
+owner: "@sre"
+tracking_link: ""
+"""
+
+
+@pytest.mark.parametrize("generation", ["modules", "packages"])
+def test_lists_typed_in_the_terminal_make_the_feature_an_answers_file_makes(
+    tmp_path: Path, generation: str
+) -> None:
+    host = hosts.HOSTS[generation]
+    typed = fresh_host(tmp_path / "typed", host)
+    from_file = fresh_host(tmp_path / "from-file", host)
+    answers_file = tmp_path / "answers.yml"
+    answers_file.write_text(TYPED_ANSWERS)
+
+    exitstatus, shown = copier_in_a_terminal(
+        typed,
+        tmp_path / "screen.log",
+        [
+            ("What you are adding", ENTER),
+            ("human name", "Incident Notes" + ENTER),
+            ("The Python package", ENTER),
+            ("A sentence or two", "Keep short notes attached to an incident." + ENTER),
+            ("main domain object", ENTER),
+            ("The operations to generate", ENTER),
+            ("external back-ends", CLEAR_LINE + "google, aws" + ENTER),
+            ("source of truth", CLEAR_LINE + "aws" + ENTER),
+            ("authenticated caller", ENTER),
+            ("Also answer in Slack", ENTER),
+            ("The word after /sre", ENTER),
+            (
+                "The problem this feature solves",
+                "Notes get lost in threads." + SUBMIT_MULTILINE,
+            ),
+            ("Who benefits", "On-call engineers" + ENTER),
+            (
+                "looks like",
+                "A note is added in under 10 s."
+                + ENTER
+                + "Every note of an incident is listed: newest first."
+                + SUBMIT_MULTILINE,
+            ),
+            (
+                "deliberately does not do",
+                "Editing notes from Slack." + SUBMIT_MULTILINE,
+            ),
+            ("accountable", "@sre" + ENTER),
+            ("ticket or epic", ENTER),
+        ],
+    )
+    written = subprocess.run(
+        copy_command(from_file, "--vcs-ref", "HEAD", answers_file=answers_file),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+    assert exitstatus == 0, shown[-3000:]
+    assert written.returncode == 0, written.stderr[-3000:]
+    feature = feature_of(typed, "incident_notes")
+    assert feature.files == feature_paths(from_file, "incident_notes")
+    assert feature.providers == ("google", "aws")
+    recorded = ".copier-answers.incident_notes.yml"
+    code_and_plan = [path for path in feature.files if path != recorded]
+    assert tree_digest(typed, code_and_plan) == tree_digest(from_file, code_and_plan)
+    # Outside a clean checkout, each copier run commits the template's changes anew.
+    assert _without_commit(typed / recorded) == _without_commit(from_file / recorded)
+    plan = (typed / feature.package / "PLAN.md").read_text()
+    assert (
+        "- A note is added in under 10 s.\n"
+        "- Every note of an incident is listed: newest first.\n"
+    ) in plan
+    assert "- Editing notes from Slack.\n" in plan
+
+
+def _without_commit(answers_file: Path) -> str:
+    return re.sub(r"(?m)^_commit: .*\n", "", answers_file.read_text())

@@ -25,8 +25,9 @@ from support import (
     fresh_host,
     reword_the_replies,
     tick,
+    tree_digest,
 )
-from versions import build_versions
+from versions import LISTS_AS_YAML, as_yaml_lists, build_release_pair, build_versions
 
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("packages-update")]
 
@@ -77,24 +78,26 @@ def commit(app: Path, message: str) -> None:
     git(app, "commit", "-q", "--allow-empty", "-m", message)
 
 
-def copy_feature(app: Path, template: Path, answers: dict[str, Any]) -> None:
+def copy_feature(
+    app: Path, template: Path, answers: dict[str, Any], ref: str = "0.1.0"
+) -> None:
     copier.run_copy(
         str(template),
         str(app),
         data=answers,
-        vcs_ref="0.1.0",
+        vcs_ref=ref,
         defaults=True,
         unsafe=True,
         quiet=True,
     )
-    commit(app, f"feature {answers['module_name']} at 0.1.0")
+    commit(app, f"feature {answers['module_name']} at {ref}")
 
 
-def update_feature(app: Path, module: str) -> None:
+def update_feature(app: Path, module: str, ref: str = "0.2.0") -> None:
     copier.run_update(
         str(app),
         answers_file=f".copier-answers.{module}.yml",
-        vcs_ref="0.2.0",
+        vcs_ref=ref,
         defaults=True,
         overwrite=True,
         unsafe=True,
@@ -234,3 +237,28 @@ def test_the_updated_features_pass_their_gates(updated: Path, mypy_cache: Path) 
     assert install.returncode == 0, install.stderr[-3000:]
 
     assert failed_gates(updated, ["incident_notes", "email_delivery"], mypy_cache) == {}
+
+
+def test_features_whose_lists_were_yaml_update_to_what_this_version_generates(
+    tmp_path: Path,
+) -> None:
+    """Generated while the plan's lists and the providers were YAML lists, then finished by
+    a team, both features update to exactly what this checkout generates from the same
+    answers typed as text: the lists are read, not dropped, and nothing conflicts.
+    """
+    template = build_release_pair(tmp_path / "template", previous=LISTS_AS_YAML)
+    updated = fresh_host(tmp_path / "updated", hosts.PACKAGES)
+    fresh = fresh_host(tmp_path / "fresh", hosts.PACKAGES)
+    for app, ref, form in ((updated, "0.3.0", as_yaml_lists), (fresh, "0.4.0", dict)):
+        copy_feature(app, template, form(MODULE_ANSWERS), ref)
+        copy_feature(app, template, form(INTEGRATION_ANSWERS), ref)
+        make_team_edits(app)
+    recorded = (updated / ".copier-answers.incident_notes.yml").read_text()
+
+    update_feature(updated, "incident_notes", "0.4.0")
+    commit(updated, "update incident_notes to 0.4.0")
+    update_feature(updated, "email_delivery", "0.4.0")
+
+    assert "providers:\n- google\n- aws\n- opsgenie\n" in recorded
+    assert git(updated, "diff", "--name-only", "--diff-filter=U") == ""
+    assert tree_digest(updated) == tree_digest(fresh)

@@ -136,7 +136,7 @@ def test_a_fresh_host_accepts_the_feature(tmp_path: Path) -> None:
             id="integration",
         ),
         pytest.param(
-            {**CANONICAL_ANSWERS, "module_name": "email_delivery", "providers": []},
+            {**CANONICAL_ANSWERS, "module_name": "email_delivery", "providers": ""},
             "modules/email_delivery",
             id="module-of-the-same-name",
         ),

@@ -51,6 +51,7 @@ SETTINGS = {
     "_envops",
     "_jinja_extensions",
     "_tasks",
+    "_migrations",
     "_skip_if_exists",
     "_message_after_copy",
     "_message_after_update",

@@ -31,7 +31,13 @@ from support import (
     reword_the_replies,
     tree_digest,
 )
-from versions import PREVIOUS_RELEASE, build_release_pair, build_versions, git
+from versions import (
+    PREVIOUS_RELEASE,
+    as_yaml_lists,
+    build_release_pair,
+    build_versions,
+    git,
+)
 
 # The two-version template repository and the updated host are built once: on one worker.
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("update")]
@@ -411,7 +417,7 @@ def test_an_ordinary_release_updates_in_place_without_a_migration(
     host = edited_and_updated(tmp_path, repo)
     package = host / PACKAGE
 
-    assert "_migrations" not in git(repo, "show", "0.2.0:copier.yml")
+    assert "tasks/move.py" not in git(repo, "show", "0.2.0:copier.yml")
     validation = (package / "validation.py").read_text()
     assert TEAM_RULE in validation
     assert "such as Slack commands and scheduled jobs." in validation
@@ -534,7 +540,7 @@ def test_update_leaves_another_feature_untouched(
         "module_name": "access_requests",
         "description": "Ask for temporary access to production systems.",
         "operations": ["create", "get"],
-        "providers": [],
+        "providers": "",
     }
     copy_feature(host, template_repo, **other)
     before = tree_digest(host, feature_paths(host, "access_requests"))
@@ -617,7 +623,7 @@ def test_the_guides_loop_updates_every_feature_of_a_host(
         feature_name="Access Requests",
         module_name="access_requests",
         description="Ask for temporary access to production systems.",
-        providers=[],
+        providers="",
     )
     copy_feature(host, template_repo, **INTEGRATION_ANSWERS)
 
@@ -647,10 +653,14 @@ def test_features_of_the_previous_release_update_to_what_this_one_generates(
     """
     template = build_release_pair(tmp_path / "template")
     updated, fresh = host_repo(tmp_path / "updated"), host_repo(tmp_path / "fresh")
-    for host, ref in ((updated, "0.3.0"), (fresh, "0.4.0")):
-        copy_feature(host, template, ref, **CANONICAL_ANSWERS)
+    # The previous release took the plan's lists and the providers as YAML lists.
+    for host, ref, form in (
+        (updated, "0.3.0", as_yaml_lists),
+        (fresh, "0.4.0", dict),
+    ):
+        copy_feature(host, template, ref, **form(CANONICAL_ANSWERS))
         make_team_edits(host)
-        copy_feature(host, template, ref, **INTEGRATION_ANSWERS)
+        copy_feature(host, template, ref, **form(INTEGRATION_ANSWERS))
         make_integration_edits(host)
 
     update_feature(updated, MODULE, "0.4.0")

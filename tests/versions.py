@@ -15,7 +15,9 @@ import shutil
 import subprocess
 import tarfile
 from pathlib import Path
+from typing import Any
 
+from extensions.text_answers import SEPARATORS, as_lines, as_names
 from hosts import git
 from support import ROOT
 
@@ -24,6 +26,9 @@ TEMPLATE_PARTS = ["copier.yml", "template", "extensions", "tasks"]
 # The previous release (0.3.0 in CHANGELOG.md), read from this repository's history:
 # features teams generated with it must update to this checkout cleanly.
 PREVIOUS_RELEASE = "ad4078ed2179ccf7bbb44dfe345eac70cdb6677a"
+# The last commit whose success_criteria, out_of_scope and providers were YAML lists (the
+# packages generation had come by then): its features must update to the text answers.
+LISTS_AS_YAML = "28242e71bfa525440921d419b7ccca310f7637dd"
 MODULE = "modules/module/modules/{{ module_name }}"
 INTEGRATION = "modules/integration/integrations/{{ module_name }}"
 PACKAGES_MODULE = "packages/module/packages/{{ module_name }}"
@@ -33,8 +38,9 @@ PACKAGES_INTEGRATION = "packages/integration/integrations/{{ module_name }}"
 RENAMED_FROM = "modules/{module_name}/validation.py"
 RENAMED_TO = "modules/{module_name}/rules.py"
 
-MIGRATION = """_migrations:
-  - version: "0.2.0"
+# Inserted first in copier.yml's _migrations: a rename's migration runs before the
+# migration of list answers, as copier.yml asks.
+MIGRATION = """  - version: "0.2.0"
     when: "{{ true }}"
     command:
       - "{{ _copier_python }}"
@@ -211,12 +217,19 @@ def build_versions(repo: Path, rename: bool = True, source: Path = ROOT) -> Path
     copier_yml = repo / "copier.yml"
     text = copier_yml.read_text()
     if rename:
-        text = text.replace(
-            "_message_after_copy:", MIGRATION + "_message_after_copy:", 1
-        )
+        text = text.replace("_migrations:\n", "_migrations:\n" + MIGRATION, 1)
     copier_yml.write_text(text + NEW_QUESTION)
     _commit_and_tag(repo, "0.2.0")
     return repo
+
+
+def as_yaml_lists(answers: dict[str, Any]) -> dict[str, Any]:
+    """``answers`` as versions up to :data:`LISTS_AS_YAML` took them: the lists as YAML lists."""
+    read = {"\n": as_lines, ", ": as_names}
+    return {
+        key: read[SEPARATORS[key]](value) if key in SEPARATORS else value
+        for key, value in answers.items()
+    }
 
 
 def build_release_pair(

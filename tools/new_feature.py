@@ -23,6 +23,12 @@ REFUSAL = re.compile(
     r"^ValueError: Validation error for question '(?P<question>\w+)': (?P<reason>.*)$",
     re.M,
 )
+# copier's own refusal of a YAML list (an earlier version's form) where text is asked.
+LIST_REFUSAL = re.compile(r"^ValueError: Could not convert \[.*\] to string$", re.M)
+LIST_REASON = (
+    "an answer is a YAML list where text is asked: write success_criteria and"
+    " out_of_scope one statement per line, and providers as names separated by commas."
+)
 
 
 def main(argv: list[str]) -> int:
@@ -50,6 +56,9 @@ def main(argv: list[str]) -> int:
             else ""
         )
         print(f"refused: {prefix}{reason}", file=sys.stderr)
+        return 2
+    if completed.returncode and LIST_REFUSAL.search(completed.stderr):
+        print(f"refused: {LIST_REASON}", file=sys.stderr)
         return 2
     sys.stderr.write(completed.stderr)
     return completed.returncode

@@ -117,7 +117,7 @@ class Feature(ABC):
         """
         package = self.package + "/"
         return sorted(
-            inventory.files(self.tree, self.answers),
+            inventory.files(self.tree, {**self.answers, "feature": self}),
             key=lambda path: (not path.startswith(package), path.startswith("."), path),
         )
 
@@ -130,7 +130,8 @@ class Feature(ABC):
         ``api/v1/<m>.py``, ``tests/fixtures/fake_<m>_client.py``), read off the template
         tree. Every option that adds files is on, since an update may turn one on later.
         """
-        context = {**self.answers, **WIDEST_OPTIONS}
+        widest = type(self)({**self.answers, **WIDEST_OPTIONS})
+        context = {**widest.answers, "feature": widest}
         claimed = inventory.claimed(self.tree, context, "module_name")
         # Folders first, shallow ones first: "the host already has modules/<m>" says
         # the most.

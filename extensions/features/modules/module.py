@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from ...text_answers import as_names
 from ...operations import Operation
 from ...plan import (
     Risk,
@@ -33,7 +34,7 @@ class Module(ModulesFeature):
 
     def __init__(self, answers: Mapping[str, Any]) -> None:
         super().__init__(answers)
-        self.providers: tuple[str, ...] = tuple(answers.get("providers") or ())
+        self.providers: tuple[str, ...] = tuple(as_names(answers.get("providers")))
         primary = answers.get("primary_provider") if len(self.providers) > 1 else None
         if primary not in self.providers:
             primary = self.providers[0] if self.providers else None

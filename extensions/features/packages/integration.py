@@ -184,7 +184,7 @@ class Integration(PackagesFeature):
             )
         add(
             203,
-            f"A feature uses it: a module generated into this host with `providers: [{n.module}]`"
+            f"A feature uses it: a module generated into this host with `providers: {n.module}`"
             f" gets a working adapter under its `adapters/`, calling `{self.names.client_factory}()`"
             f" and classifying with `{self.classifier}`",
             [],

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from ...text_answers import as_names
 from ...names import Names, pascal, with_article
 from ...operations import TABLE, Operation
 from ...plan import (
@@ -90,7 +91,7 @@ class Module(PackagesFeature):
 
     def __init__(self, answers: Mapping[str, Any]) -> None:
         super().__init__(answers)
-        self.providers: tuple[str, ...] = tuple(answers.get("providers") or ())
+        self.providers: tuple[str, ...] = tuple(as_names(answers.get("providers")))
         primary = answers.get("primary_provider") if len(self.providers) > 1 else None
         if primary not in self.providers:
             primary = self.providers[0] if self.providers else None
