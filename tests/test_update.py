@@ -410,7 +410,7 @@ def test_overlapping_edits_in_a_renamed_file_show_as_a_conflict(
     assert not (host / PACKAGE / "validation.py").exists()
 
 
-def test_an_ordinary_release_updates_in_place_without_a_migration(
+def test_an_ordinary_release_updates_in_place_without_a_rename_migration(
     tmp_path: Path,
 ) -> None:
     repo = build_versions(tmp_path / "repo", rename=False)
