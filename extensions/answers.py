@@ -130,6 +130,14 @@ def providers_problem(providers: Any, module_name: Any = "") -> str:
     return ""
 
 
+def primary_provider_problem(primary: Any, providers: Any) -> str:
+    """Say why ``primary`` is not one of several ``providers``, or return ""."""
+    names = as_names(providers)
+    if len(names) > 1 and primary not in names:
+        return f"primary_provider must be one of {', '.join(names)}."
+    return ""
+
+
 def operations_problem(operations: Any) -> str:
     """Say why the ``operations`` answer is unusable, or return ""."""
     if not operations:

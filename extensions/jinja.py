@@ -94,6 +94,7 @@ FILTERS = {
     "answers_yaml": text_answers.answers_yaml,
     "entity_name_problem": answers.entity_name_problem,
     "providers_problem": answers.providers_problem,
+    "primary_provider_problem": answers.primary_provider_problem,
     "slack_command_problem": answers.slack_command_problem,
     "operations_problem": answers.operations_problem,
     "one_line_problem": answers.one_line_problem,

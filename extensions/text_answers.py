@@ -11,15 +11,10 @@ typed as text (``--data 'providers=[google, aws]'``).
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import yaml
-
-# Each question whose answer is a list, and how its text separates the items.
-LINES = "\n"
-NAMES = ", "
-SEPARATORS = {"success_criteria": LINES, "out_of_scope": LINES, "providers": NAMES}
 
 
 def _items(value: Any, split: str) -> list[Any]:
@@ -49,16 +44,25 @@ def as_names(value: Any) -> list[Any]:
     return _items(value, r"[,\s]+")
 
 
+# Each question whose answer is a list: how its text is read, and how a list is written
+# as that text.
+LISTS: dict[str, tuple[Callable[[Any], list[Any]], str]] = {
+    "success_criteria": (as_lines, "\n"),
+    "out_of_scope": (as_lines, "\n"),
+    "providers": (as_names, ", "),
+}
+
+
 def as_text(question: str, value: Any) -> Any:
     """A list answer of ``question`` as the text the question takes now; any other value as it is.
 
     A statement that held line breaks becomes one line: the plan prints each statement
     on one line already, so it reads the same.
     """
-    if not isinstance(value, list) or question not in SEPARATORS:
+    if not isinstance(value, list) or question not in LISTS:
         return value
     items = [" ".join(str(item).split()) for item in value]
-    return SEPARATORS[question].join(item for item in items if item)
+    return LISTS[question][1].join(item for item in items if item)
 
 
 class _AnswersDumper(yaml.SafeDumper):

@@ -21,7 +21,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from extensions.text_answers import SEPARATORS, answers_yaml, as_text  # noqa: E402
+from extensions.text_answers import LISTS, answers_yaml, as_text  # noqa: E402
 
 
 def rewrite(answers_file: Path) -> bool:
@@ -31,7 +31,7 @@ def rewrite(answers_file: Path) -> bool:
     text = answers_file.read_text()
     answers = yaml.safe_load(text)
     if not isinstance(answers, dict) or not any(
-        isinstance(answers.get(question), list) for question in SEPARATORS
+        isinstance(answers.get(question), list) for question in LISTS
     ):
         return False
     header = "".join(

@@ -8,6 +8,7 @@ import importlib.util
 import subprocess
 import sys
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from types import ModuleType
 from typing import Any, Iterable
@@ -314,9 +315,14 @@ def template_environment() -> Environment:
     return environment
 
 
+@lru_cache(maxsize=1)
+def _copier_yml() -> dict[str, Any]:
+    return yaml.safe_load((ROOT / "copier.yml").read_text())
+
+
 def question_help(question: str, destination: Path) -> str:
     """A question's help as copier prints it for a feature written into ``destination``."""
-    source = yaml.safe_load((ROOT / "copier.yml").read_text())[question]["help"]
+    source = _copier_yml()[question]["help"]
     context = {"_copier_conf": {"dst_path": destination}}
     return template_environment().from_string(source).render(context)
 

@@ -17,7 +17,7 @@ import tarfile
 from pathlib import Path
 from typing import Any
 
-from extensions.text_answers import SEPARATORS, as_lines, as_names
+from extensions.text_answers import LISTS
 from hosts import git
 from support import ROOT
 
@@ -225,9 +225,8 @@ def build_versions(repo: Path, rename: bool = True, source: Path = ROOT) -> Path
 
 def as_yaml_lists(answers: dict[str, Any]) -> dict[str, Any]:
     """``answers`` as versions up to :data:`LISTS_AS_YAML` took them: the lists as YAML lists."""
-    read = {"\n": as_lines, ", ": as_names}
     return {
-        key: read[SEPARATORS[key]](value) if key in SEPARATORS else value
+        key: LISTS[key][0](value) if key in LISTS else value
         for key, value in answers.items()
     }
 
