@@ -2,14 +2,18 @@
 
 Usage: python bench/run.py [--runs N] [--test-runs N] [--rounds N] [--requests N]
                            [--with-suite] [--suite-runs N] [--profile N] [--scratch DIR]
+                           [--smoke]
 
-Run on demand (``make bench``); it is not part of CI and its exit status is 0 whether
-or not a target holds (non-zero only when something it runs fails). The figures:
+Run on demand (``make bench``); its exit status is 0 whether or not a target holds
+(non-zero only when something it runs fails). CI runs it with ``--smoke`` (every figure
+once, no target judged; tests/test_bench.py), so it cannot stop working unseen. The
+figures:
 
   a. ``copier copy`` of docs/examples/modules/module/answers.yml (every operation, three providers)
      into a fresh copy of the real SRE Bot (hosts/, through tests/hosts.py) against
      ``copier copy`` of a one-file template, the floor; both from a packed git
-     repository with ``--vcs-ref HEAD``, as users copy a release.
+     repository with ``--vcs-ref HEAD``, as users copy a release. The previous release
+     copies the same answers, written in the form its questions read.
   b. ``copier update`` of that feature from 0.1.0 to 0.2.0 of a throwaway template
      repository (tests/versions.py) against ``copier copy`` of 0.1.0 from the same
      repository: once for an ordinary release, once for a release that renames a file
@@ -39,8 +43,10 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
@@ -58,6 +64,8 @@ ENDPOINT_SCRIPT = Path(__file__).resolve().parent / "endpoint.py"
 SUITE = [PYTHON, "-m", "pytest", "-n", "auto", "--dist", "loadgroup"]
 
 SUITE_FIGURE = "(e) template's suite, -n auto"
+# --smoke: requests per app of (d), enough to go through every route once and more.
+SMOKE_REQUESTS = 50
 
 # A development deployment of the host, as tests/test_host.py starts it: its pytest
 # configuration's variables, not production (PREFIX), so its bypass token stands for a
@@ -173,9 +181,21 @@ def run(
     return elapsed
 
 
-def copier_copy(source: Path, destination: Path, *options: str) -> list[str]:
-    """``copier copy`` of the example answers, as a user runs it."""
-    return support.copy_command(destination, "--quiet", *options, source=source)
+def copier_copy(
+    source: Path, destination: Path, *options: str, answers: Path = ANSWERS
+) -> list[str]:
+    """``copier copy`` of the example answers (or ``answers``), as a user runs it."""
+    return support.copy_command(
+        destination, "--quiet", *options, source=source, answers_file=answers
+    )
+
+
+def answers_of_release(scratch: Path, ref: str) -> Path:
+    """The example answers written in the form the template at ``ref`` reads them."""
+    path = scratch / f"answers-{ref[:7]}.yml"
+    example = yaml.safe_load(ANSWERS.read_text())
+    path.write_text(yaml.safe_dump(versions.answers_read_by(ref, example, ROOT)))
+    return path
 
 
 def git(repo: Path, *args: str) -> None:
@@ -257,6 +277,7 @@ def measure_copies(
     fresh copy of the real host (made before the clock starts). Returns the application
     folder of the last copy of this checkout too.
     """
+    previous_answers = answers_of_release(scratch, versions.PREVIOUS_RELEASE)
     one_file = floor_template(scratch / "floor-1", 1)
     many_files = floor_template(scratch / f"floor-{FEATURE_FILES}", FEATURE_FILES)
     apps: list[Path] = []
@@ -276,7 +297,8 @@ def measure_copies(
     def previous(index: int) -> float:
         app = support.fresh_host(scratch / f"previous-{index}" / "host")
         ref = versions.PREVIOUS_RELEASE
-        return run(copier_copy(template, app, "--vcs-ref", ref), ROOT)
+        command = copier_copy(template, app, "--vcs-ref", ref, answers=previous_answers)
+        return run(command, ROOT)
 
     samples = alternate(runs, full, floor, per_file, previous)
     if not (apps[-1] / "modules" / MODULE / "service.py").is_file():
@@ -556,7 +578,15 @@ def main() -> int:
     parser.add_argument(
         "--scratch", type=Path, default=ROOT / "build" / "bench", help="work folder"
     )
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        help="one run of each figure, few requests, no target judged (CI runs it)",
+    )
     args = parser.parse_args()
+    if args.smoke:
+        args.runs = args.test_runs = args.rounds = 1
+        args.requests = min(args.requests, SMOKE_REQUESTS)
     scratch = args.scratch.resolve()
     shutil.rmtree(scratch, ignore_errors=True)
     scratch.mkdir(parents=True)
@@ -734,10 +764,18 @@ def main() -> int:
             )
         )
 
+    if args.smoke:
+        rows = [replace(row, holds=None) for row in rows]
     print("\n".join(machine(load_at_start)))
     print(
         f"runs: {args.runs} copies and updates per side, {args.test_runs} test runs,"
-        f" {args.rounds} rounds of {args.requests} requests per app\n"
+        f" {args.rounds} rounds of {args.requests} requests per app"
+        + (
+            " (smoke: every figure runs once, no target is judged)"
+            if args.smoke
+            else ""
+        )
+        + "\n"
     )
     print(table(rows))
     profiles = endpoint.get("profiles")

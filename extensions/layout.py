@@ -335,3 +335,30 @@ def md_block(text: Any) -> str:
         "\n".join(md(line) for line in block.splitlines() if line.strip())
         for block in paragraphs
     )
+
+
+# The width of the terminal the closing messages are written for.
+TERMINAL_WIDTH = 80
+
+
+def shell_lines(command: str, indent: int = 4, width: int = TERMINAL_WIDTH) -> str:
+    """``command`` laid out within ``width`` columns, each line indented by ``indent``.
+
+    Its arguments (paths and flags, none holding a space) fill each line and continue
+    on the next after a ``\\``; a trailing ``  # comment`` that does not fit goes on
+    its own line above. Every line still pastes into a shell as it is.
+    """
+    code, _, comment = command.partition("  # ")
+    first, *arguments = code.split(" ")
+    lines = [" " * indent + first]
+    for argument in arguments:
+        if len(lines[-1]) + len(argument) + len(" \\") + 1 <= width:
+            lines[-1] += " " + argument
+        else:
+            lines[-1] += " \\"
+            lines.append(" " * (indent + 4) + argument)
+    if comment and len(lines[-1]) + len(comment) + 4 <= width:
+        lines[-1] += "  # " + comment
+    elif comment:
+        lines.insert(0, f"{' ' * indent}# {comment}")
+    return "\n".join(lines)

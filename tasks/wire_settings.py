@@ -757,9 +757,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not new_texts:
         print(f"{slice_.class_name} already wired")
         return 0
+    # The class once, then one file a line: each line fits an 80-column terminal.
+    print(f"wired {slice_.class_name} into:")
     for path, text in new_texts.items():
         write_atomically(root / path, text)
-        print(f"wired {slice_.class_name} into {path}")
+        print(f"    {path}")
     return 0
 
 

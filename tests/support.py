@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import glob
 import hashlib
 import importlib.util
 import subprocess
@@ -188,11 +189,10 @@ def feature_gates(host: Path, modules: list[str]) -> list[Gate]:
         ),
     ]
     for feature in found:
-        include = f"--include={feature.coverage_include}"
         gates += [
             Gate(
                 "coverage",
-                [*coverage, "report", "-m", include, "--fail-under=90"],
+                [*coverage, "report", "-m", "--fail-under=90", *code(host, feature)],
                 feature.names.module,
             ),
             Gate(
@@ -231,11 +231,10 @@ def _packages_gates(host: Path, found: list[features.Feature]) -> list[Gate]:
         ),
     ]
     for feature in found:
-        include = f"--include={feature.coverage_include}"
         gates += [
             Gate(
                 "coverage",
-                [*coverage, "report", "-m", include, "--fail-under=90"],
+                [*coverage, "report", "-m", "--fail-under=90", *code(host, feature)],
                 feature.names.module,
             ),
             Gate(
@@ -245,6 +244,15 @@ def _packages_gates(host: Path, found: list[features.Feature]) -> list[Gate]:
             ),
         ]
     return gates
+
+
+def code(host: Path, feature: features.Feature) -> list[str]:
+    """The feature's code files in ``host``, as the shell expands its ``coverage_files``."""
+    return [
+        path
+        for pattern in feature.coverage_files
+        for path in sorted(glob.glob(pattern, root_dir=host))
+    ]
 
 
 def _unique(items: Iterable[str]) -> list[str]:

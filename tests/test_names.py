@@ -6,8 +6,11 @@ from typing import Any
 
 import pytest
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from extensions import features
-from extensions.names import Names, singular_pascal, snake
+from extensions.names import Names, singular_pascal, snake, with_article
 from extensions.operations import Operations
 
 pytestmark = pytest.mark.fast
@@ -29,6 +32,9 @@ ANSWERS: dict[str, Any] = {
         ("Access Requests", "access_requests", "AccessRequest"),
         ("On-call  Schedules!", "on_call_schedules", "OnCallSchedule"),
         ("Geolocate", "geolocate", "Geolocate"),
+        ("Team SLOs", "team_slos", "TeamSlo"),
+        ("PagerDuty Syncs", "pager_duty_syncs", "PagerDutySync"),
+        ("Café Notes", "cafe_notes", "CafeNote"),
     ],
 )
 def test_defaults_derive_module_and_entity_from_feature_name(
@@ -36,6 +42,76 @@ def test_defaults_derive_module_and_entity_from_feature_name(
 ) -> None:
     assert snake(feature) == module
     assert singular_pascal(snake(feature)) == entity
+
+
+def words_of(feature: str, entity: str = "") -> tuple[str, str]:
+    """The entity's words, singular and plural, for a feature named ``feature``."""
+    module = snake(feature)
+    names = Names(
+        title=feature, module=module, entity=entity or singular_pascal(module)
+    )
+    return names.entity_words, names.entity_plural_words
+
+
+@pytest.mark.parametrize(
+    ("feature", "entity", "singular", "plural"),
+    [
+        ("On-call Handover", "", "on-call handover", "on-call handovers"),
+        ("AWS Access Requests", "", "AWS access request", "AWS access requests"),
+        ("SRE Pages", "", "SRE page", "SRE pages"),
+        ("Team SLOs", "", "team SLO", "team SLOs"),
+        ("PagerDuty Syncs", "", "PagerDuty sync", "PagerDuty syncs"),
+        ("Incident Notes", "", "incident note", "incident notes"),
+        ("IncidentNotes", "", "incident note", "incident notes"),
+        ("People", "", "person", "people"),
+        # An entity not named after the feature: its class name's words.
+        ("Notify", "Channel", "channel", "channels"),
+        ("Access", "AWSAccountID", "AWS account ID", "AWS account IDs"),
+    ],
+)
+def test_the_entity_reads_as_the_feature_name_was_typed(
+    feature: str, entity: str, singular: str, plural: str
+) -> None:
+    assert words_of(feature, entity) == (singular, plural)
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("incident note", "an incident note"),
+        ("note", "a note"),
+        ("SRE page", "an SRE page"),
+        ("AWS access request", "an AWS access request"),
+        ("PagerDuty sync", "a PagerDuty sync"),
+        ("on-call handover", "an on-call handover"),
+    ],
+)
+def test_the_article_follows_how_the_first_word_is_said(
+    words: str, expected: str
+) -> None:
+    assert with_article(words) == expected
+
+
+ORDINARY = st.sampled_from(["access", "call", "handover", "incident", "note", "on"])
+ACRONYM = st.sampled_from(["AWS", "SRE", "DNS", "EC2", "SLO"])
+
+
+@given(
+    words=st.lists(st.one_of(ORDINARY, ACRONYM), min_size=2, max_size=4),
+    hyphens=st.lists(st.booleans(), min_size=3, max_size=3),
+)
+def test_typed_hyphens_and_acronyms_survive_in_the_entitys_words(
+    words: list[str], hyphens: list[bool]
+) -> None:
+    joins = ["-" if hyphen else " " for hyphen in hyphens[: len(words) - 1]]
+    feature = "".join(word + join for word, join in zip(words, joins)) + words[-1]
+
+    singular, plural = words_of(feature + " Notes")
+
+    # The ordinary words are typed in lowercase, the acronyms in capitals: both stay.
+    expected = feature
+    assert plural == expected + " notes"
+    assert singular == expected + " note"
 
 
 def test_names_derive_every_identifier_once() -> None:
@@ -118,7 +194,12 @@ def test_the_source_paths_start_with_the_package() -> None:
         "api/v1/incident_notes.py",
         "infrastructure/configuration/features/incident_notes.py",
     ]
-    assert feature.coverage_include.startswith("modules/incident_notes/*,")
+    assert feature.coverage_files == [
+        "modules/incident_notes/*.py",
+        "modules/incident_notes/providers/*.py",
+        "api/v1/incident_notes.py",
+        "infrastructure/configuration/features/incident_notes.py",
+    ]
 
 
 def test_an_endpoint_handler_takes_the_apis_payloads_and_the_hosts_parameters() -> None:

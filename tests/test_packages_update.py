@@ -8,6 +8,7 @@ the other. The host's checks of both features then pass in the Python 3.14 root.
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +28,12 @@ from support import (
     tick,
     tree_digest,
 )
-from versions import LISTS_AS_YAML, as_yaml_lists, build_release_pair, build_versions
+from versions import (
+    LISTS_AS_YAML,
+    answers_read_by,
+    build_release_pair,
+    build_versions,
+)
 
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("packages-update")]
 
@@ -249,7 +255,8 @@ def test_features_whose_lists_were_yaml_update_to_what_this_version_generates(
     template = build_release_pair(tmp_path / "template", previous=LISTS_AS_YAML)
     updated = fresh_host(tmp_path / "updated", hosts.PACKAGES)
     fresh = fresh_host(tmp_path / "fresh", hosts.PACKAGES)
-    for app, ref, form in ((updated, "0.3.0", as_yaml_lists), (fresh, "0.4.0", dict)):
+    as_then = partial(answers_read_by, LISTS_AS_YAML)
+    for app, ref, form in ((updated, "0.3.0", as_then), (fresh, "0.4.0", dict)):
         copy_feature(app, template, form(MODULE_ANSWERS), ref)
         copy_feature(app, template, form(INTEGRATION_ANSWERS), ref)
         make_team_edits(app)

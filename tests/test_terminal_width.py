@@ -1,13 +1,15 @@
-"""Every question readable in full in an 80-column terminal, for each kind and generation.
+"""Every question and the closing message readable in full in an 80-column terminal.
 
 copier prints a question's help as the first lines of its prompt, and the terminal cuts
 a line at its width: the help is written in lines that fit. Each run answers every
 question a person is asked in a real terminal 80 columns wide, emulated by pyte, and
-checks that each help is on the screen whole, line after line.
+checks that each help is on the screen whole, line after line; then that no line of the
+closing message is wider than the terminal, so none wraps mid-word.
 """
 
 from __future__ import annotations
 
+import io
 import os
 import time
 from pathlib import Path
@@ -87,6 +89,8 @@ class Terminal:
             dimensions=(ROWS, COLUMNS),
             env={**os.environ, "PROMPT_TOOLKIT_NO_CPR": "1", "TERM": "xterm"},
         )
+        self.output = io.BytesIO()
+        self.child.logfile_read = self.output
 
     def lines(self) -> list[str]:
         return [line.rstrip() for line in self.screen.display]
@@ -107,6 +111,12 @@ class Terminal:
         self.child.expect(pexpect.EOF, timeout=120)
         self.child.close()
         return self.child.exitstatus
+
+    def closing_message(self, first: str) -> list[str]:
+        """The lines copier printed from the one that starts with ``first`` to the end."""
+        lines = self.output.getvalue().decode().replace("\r\n", "\n").split("\n")
+        start = max(index for index, line in enumerate(lines) if line.startswith(first))
+        return lines[start:]
 
 
 @pytest.mark.parametrize("session", SESSIONS)
@@ -134,3 +144,6 @@ def test_every_question_is_readable_in_full_at_80_columns(
     assert terminal.close() == 0, "\n".join(terminal.lines())
     assert cut == {}
     assert all(len(line) <= COLUMNS for line in terminal.lines())
+    message = terminal.closing_message("Incident Notes is in ")
+    assert len(message) > 10
+    assert [line for line in message if len(line) > COLUMNS] == []

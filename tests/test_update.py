@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +34,7 @@ from support import (
 )
 from versions import (
     PREVIOUS_RELEASE,
-    as_yaml_lists,
+    answers_read_by,
     build_release_pair,
     build_versions,
     git,
@@ -653,9 +654,10 @@ def test_features_of_the_previous_release_update_to_what_this_one_generates(
     """
     template = build_release_pair(tmp_path / "template")
     updated, fresh = host_repo(tmp_path / "updated"), host_repo(tmp_path / "fresh")
-    # The previous release took the plan's lists and the providers as YAML lists.
+    # Each version gets the answers in the form it reads (the previous release took
+    # the plan's lists and the providers as YAML lists).
     for host, ref, form in (
-        (updated, "0.3.0", as_yaml_lists),
+        (updated, "0.3.0", partial(answers_read_by, PREVIOUS_RELEASE)),
         (fresh, "0.4.0", dict),
     ):
         copy_feature(host, template, ref, **form(CANONICAL_ANSWERS))

@@ -892,7 +892,7 @@ def test_script_wires_slice_into_host_files(make_host: Callable[..., Path]) -> N
         assert (host / path).read_text() == expected, path
 
 
-def test_script_prints_one_line_per_changed_file(
+def test_script_names_the_class_then_each_changed_file_on_its_line(
     make_host: Callable[..., Path],
 ) -> None:
     host = make_host()
@@ -901,7 +901,8 @@ def test_script_prints_one_line_per_changed_file(
 
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout.splitlines() == [
-        f"wired IncidentNotesSettings into {path}" for path in GOLDEN
+        "wired IncidentNotesSettings into:",
+        *(f"    {path}" for path in GOLDEN),
     ]
 
 
@@ -936,7 +937,7 @@ def test_script_adds_variable_of_later_template_version_to_block(
         "INCIDENT_NOTES_RETRIES=3\n"
     )
     assert (host / ENV_EXAMPLE).read_text() == expected_env
-    assert result.stdout == "wired IncidentNotesSettings into .env.example\n"
+    assert result.stdout == "wired IncidentNotesSettings into:\n    .env.example\n"
     changed = {path for path, data in snapshot(host).items() if before[path] != data}
     assert changed == {ENV_EXAMPLE}
 

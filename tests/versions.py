@@ -14,8 +14,11 @@ import io
 import shutil
 import subprocess
 import tarfile
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+import yaml
 
 from extensions.text_answers import LISTS
 from hosts import git
@@ -223,10 +226,43 @@ def build_versions(repo: Path, rename: bool = True, source: Path = ROOT) -> Path
     return repo
 
 
-def as_yaml_lists(answers: dict[str, Any]) -> dict[str, Any]:
-    """``answers`` as versions up to :data:`LISTS_AS_YAML` took them: the lists as YAML lists."""
+@lru_cache(maxsize=8)
+def _questions_at(ref: str, source: Path) -> dict[str, Any]:
+    """The questions of ``copier.yml`` as the commit ``ref`` of ``source`` has them."""
+    shown = subprocess.run(
+        ["git", "show", f"{ref}:copier.yml"],
+        cwd=source,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if shown.returncode != 0:
+        raise RuntimeError(
+            f"{ref[:7]} is not in this clone's history (a shallow clone?):"
+            f" {shown.stderr.strip()}"
+        )
+    loaded: dict[str, Any] = yaml.safe_load(shown.stdout)
+    return loaded
+
+
+def answers_read_by(
+    ref: str, answers: dict[str, Any], source: Path = ROOT
+) -> dict[str, Any]:
+    """``answers`` in the form the template at commit ``ref`` reads them.
+
+    A list answer (``providers``, ``success_criteria``, ``out_of_scope``) is a YAML list
+    where that version's question takes YAML, as versions up to :data:`LISTS_AS_YAML`
+    did, and text where it takes text; every other answer is given as it is (a version
+    ignores answers to questions it does not ask).
+    """
+    questions = _questions_at(ref, source)
+
+    def takes_yaml(key: str) -> bool:
+        question = questions.get(key)
+        return isinstance(question, dict) and question.get("type") in ("yaml", "json")
+
     return {
-        key: LISTS[key][0](value) if key in LISTS else value
+        key: LISTS[key][0](value) if key in LISTS and takes_yaml(key) else value
         for key, value in answers.items()
     }
 

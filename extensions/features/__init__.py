@@ -201,12 +201,27 @@ class Feature(ABC):
         """The host's folders that hold features' packages."""
         return (self.package.split("/")[0],)
 
-    @property
-    def coverage_include(self) -> str:
-        """The ``--include`` patterns of ``coverage report`` that select the feature's code."""
-        return ",".join(
-            path if path.endswith(".py") else f"{path}/*" for path in self.source_paths
-        )
+    @cached_property
+    def coverage_files(self) -> list[str]:
+        """The feature's code as ``coverage report`` takes it: a shell glob per folder of it.
+
+        Its files inside its own folders as ``<folder>/*.py``, one per folder that holds
+        some, and each file outside them by its path: short arguments, so the command
+        reads in a terminal, and a file the tests never import counts as uncovered.
+        """
+        folders = [path for path in self.source_paths if not path.endswith(".py")]
+        found: list[str] = []
+        for path in self.files:
+            if not path.endswith(".py") or path.startswith("tests/"):
+                continue
+            folder = path.rpartition("/")[0]
+            inside = any(
+                folder == top or folder.startswith(top + "/") for top in folders
+            )
+            item = f"{folder}/*.py" if inside else path
+            if item not in found:
+                found.append(item)
+        return found
 
     # --- the plan ---------------------------------------------------------------------
 

@@ -198,7 +198,7 @@ class ModulesFeature(Feature):
                 f"make {self.ci_targets[0]}",
                 types,
                 f"python3 -m coverage run -m pytest {' '.join(self.test_dirs)}",
-                f"python3 -m coverage report -m --include='{self.coverage_include}'",
+                f"python3 -m coverage report -m --fail-under=90 {' '.join(self.coverage_files)}",
             ]
         return [
             f"make {' '.join(self.ci_targets)}",

@@ -164,7 +164,7 @@ class PackagesFeature(Feature):
                 f"make {self.ci_targets[0]}",
                 types,
                 f"uv run coverage run -m pytest {' '.join(self.test_dirs)}",
-                f"uv run coverage report -m --include='{self.coverage_include}'",
+                f"uv run coverage report -m --fail-under=90 {' '.join(self.coverage_files)}",
             ]
         return [
             f"make {' '.join(self.ci_targets)}",
