@@ -75,6 +75,7 @@ answers = importlib.import_module(f"{PACKAGE}.answers")
 features = importlib.import_module(f"{PACKAGE}.features")
 generations = importlib.import_module(f"{PACKAGE}.generations")
 layout = importlib.import_module(f"{PACKAGE}.layout")
+fields = importlib.import_module(f"{PACKAGE}.fields")
 text_answers = importlib.import_module(f"{PACKAGE}.text_answers")
 names = importlib.import_module(f"{PACKAGE}.names")
 planfile = importlib.import_module(f"{PACKAGE}.planfile")
@@ -98,6 +99,7 @@ FILTERS = {
     "primary_provider_problem": answers.primary_provider_problem,
     "slack_command_problem": answers.slack_command_problem,
     "operations_problem": answers.operations_problem,
+    "fields_problem": fields.problem,
     "one_line_problem": answers.one_line_problem,
     "feature_name_problem": answers.feature_name_problem,
     "text_problem": answers.text_problem,

@@ -193,6 +193,21 @@ class Names:
         return f"{self.pascal}Provider"
 
     @property
+    def store_class(self) -> str:
+        """The repository of the storage back-end: the feature's records in the bot's table."""
+        return f"{self.pascal}Store"
+
+    @property
+    def storage_partition(self) -> str:
+        """The partition key of every record in the feature's table ("INCIDENT_NOTE")."""
+        return self.entity_snake.upper()
+
+    @property
+    def table(self) -> str:
+        """The default name of the feature's table, as the host names its tables."""
+        return f"sre_bot_{self.module}"
+
+    @property
     def backend_port(self) -> str:
         """The Protocol a feature package's back-ends implement (packages generation)."""
         return f"{self.pascal}Backend"

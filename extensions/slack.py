@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .fields import Fields
 from .names import Names
 from .operations import Operation, Operations
 
@@ -79,8 +80,10 @@ class Subcommand:
     """One operation as a subcommand: its name, arguments, example and handler.
 
     The host's router joins the words of each level again and drops their quotes, so a
-    title cannot be one quoted argument: ``add`` and ``update`` read it as the rest of the
-    line, and declare no ``Argument`` (their usage is written out instead).
+    text of several words cannot be one quoted argument: ``add`` and ``update`` read their
+    fields from the rest of the line themselves (the words before any option are the
+    headline field, each ``--<field>`` takes the words up to the next option), and
+    declare no ``Argument`` (their usage is written out instead).
 
     Attributes:
         op: The operation it calls.
@@ -122,8 +125,10 @@ class SlackCommand:
     subcommands: tuple[Subcommand, ...]
 
     @classmethod
-    def build(cls, name: str, names: Names, ops: Operations) -> SlackCommand:
-        return cls(name, names, tuple(_subcommand(op, names) for op in ops))
+    def build(
+        cls, name: str, names: Names, ops: Operations, fields: Fields
+    ) -> SlackCommand:
+        return cls(name, names, tuple(_subcommand(op, names, fields) for op in ops))
 
     @property
     def path(self) -> str:
@@ -158,20 +163,38 @@ class SlackCommand:
         return SUBCOMMANDS[verb]
 
 
-def _subcommand(op: Operation, n: Names) -> Subcommand:
+def _subcommand(op: Operation, n: Names, fields: Fields) -> Subcommand:
     item_id = Argument(n.id_param, "STRING", True, "id")
     first = example_id(n)
     if op.verb == "create":
-        return Subcommand(op, SUBCOMMANDS[op.verb], (), "Disk full on db-1", "<title>")
+        example = fields.slack_text(0, only_required=True)
+        return Subcommand(op, SUBCOMMANDS[op.verb], (), example, fields_usage(fields))
     if op.verb == "list":
         arguments = (Argument("--limit", "INTEGER", False, "limit"),)
         return Subcommand(op, SUBCOMMANDS[op.verb], arguments, "--limit 5")
     if op.verb == "update":
-        usage = f"<{item_id.placeholder}> <title>"
-        return Subcommand(
-            op, SUBCOMMANDS[op.verb], (), f"{first} Disk full on db-2", usage
-        )
+        usage = f"<{item_id.placeholder}> {fields_usage(fields, every_optional=True)}"
+        change = fields.headline or fields[0]
+        words = change.spec.typed[1] if change is fields.headline else change.typed(1)
+        example = f"{first} {words}"
+        return Subcommand(op, SUBCOMMANDS[op.verb], (), example, usage)
     return Subcommand(op, SUBCOMMANDS[op.verb], (item_id,), first)
+
+
+def fields_usage(fields: Fields, every_optional: bool = False) -> str:
+    """How the fields are typed after ``add`` (or, ``every_optional``, after ``update <id>``).
+
+    The headline's words come first, then an option per other field; what may be left
+    out is in brackets.
+    """
+    parts = []
+    headline = fields.headline
+    for field in fields:
+        value = field.typed_usage
+        shown = f"<{field.name.replace('_', '-')}>" if field is headline else f"--{field.kebab} {value}"
+        optional = every_optional or not field.required
+        parts.append(f"[{shown}]" if optional else shown)
+    return " ".join(parts)
 
 
 def example_id(n: Names) -> str:

@@ -17,6 +17,7 @@ from functools import cached_property, lru_cache
 from typing import Any, ClassVar
 
 from .. import inventory
+from ..fields import Fields
 from ..names import Names
 from ..operations import VERBS, Operations
 from ..plan import (
@@ -35,6 +36,9 @@ from ..plan import (
 from ..slack import SlackCommand
 
 GENERATIONS = ("modules", "packages")
+# The back-end that keeps a module's records in the bot's own table (the host's
+# StorageService), as opposed to a vendor's API.
+STORAGE = "storage"
 # The languages of a Slack command's catalogues.
 LOCALES = ("en-US", "fr-FR")
 REGISTRY: dict[tuple[str, str], type[Feature]] = {}
@@ -47,6 +51,7 @@ INPUTS = (
     "feature_name",
     "module_name",
     "entity_name",
+    "fields",
     "operations",
     "providers",
     "primary_provider",
@@ -68,6 +73,8 @@ class Feature(ABC):
 
     generation: ClassVar[str]
     kind: ClassVar[str]
+    # The back-ends a module's answers name; an integration has none.
+    providers: tuple[str, ...] = ()
     # What the plan and docstrings call a feature of this kind.
     noun: ClassVar[str]
 
@@ -84,12 +91,28 @@ class Feature(ABC):
             entity=str(answers["entity_name"]),
         )
         self.ops = Operations.select(self.names, answers.get("operations") or ())
+        # An integration's payloads keep the default fields; a module's are answered.
+        self.fields = Fields.read(
+            answers.get("fields") if self.kind == "module" else None
+        )
         self.require_auth = bool(answers.get("require_auth", True))
         asked = self.kind == "module" and answers.get("slack")
         command = answers.get("slack_command") if asked else None
         self.slack: SlackCommand | None = (
-            SlackCommand.build(str(command), self.names, self.ops) if command else None
+            SlackCommand.build(str(command), self.names, self.ops, self.fields)
+            if command
+            else None
         )
+
+    @property
+    def vendors(self) -> tuple[str, ...]:
+        """The back-ends that are a vendor's API, each with its adapter or plug-in."""
+        return tuple(provider for provider in self.providers if provider != STORAGE)
+
+    @property
+    def stores(self) -> bool:
+        """Whether the bot's own storage is one of the back-ends."""
+        return STORAGE in self.providers
 
     # --- where things are -------------------------------------------------------------
 

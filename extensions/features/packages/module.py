@@ -22,6 +22,7 @@ from ...plan import (
     exists,
     no_line,
 )
+from .. import STORAGE
 from . import PackagesFeature
 
 # What each verb's route does, in its OpenAPI description.
@@ -106,6 +107,29 @@ class Module(PackagesFeature):
             for provider in self.providers
             if isinstance(wired, dict) and isinstance(wired.get(provider), dict)
         }
+
+    def backend_factory(self, provider: str) -> str:
+        """What builds one back-end: its adapter's class, or the store's getter."""
+        if provider == STORAGE:
+            return f"get_{self.names.module}_store"
+        return self.names.backend_class(provider)
+
+    @property
+    def store_file(self) -> str:
+        """The repository of the storage back-end."""
+        return f"{self.package}/store.py"
+
+    def backend_file(self, provider: str) -> str:
+        """The file of one back-end: its adapter, or the store."""
+        if provider == STORAGE:
+            return self.store_file
+        return f"{self.package}/adapters/{provider}.py"
+
+    def backend_type(self, provider: str) -> str:
+        """The class of one back-end: its adapter, or the store."""
+        if provider == STORAGE:
+            return self.names.store_class
+        return self.names.backend_class(provider)
 
     def stubbed(self, provider: str) -> list[Operation]:
         """The operations ``provider``'s adapter leaves to the team: all, unless its integration has them."""
@@ -202,6 +226,17 @@ class Module(PackagesFeature):
                     field="max_page_size",
                 )
             )
+        if self.stores:
+            found.append(
+                Setting(
+                    n.env("TABLE_NAME"),
+                    "str",
+                    f'"{n.table}"',
+                    (),
+                    f"The DynamoDB table that keeps the {n.entity_plural_words} (the storage back-end).",
+                    field="table_name",
+                )
+            )
         if self.primary_choice:
             choices = ", ".join(f'"{provider}"' for provider in self.providers)
             found.append(
@@ -251,12 +286,13 @@ class Module(PackagesFeature):
         )
         if self.has_providers:
             port_files = [f"{package}/ports.py", f"{package}/providers.py"]
-            port_files += [
-                f"{package}/adapters/{provider}.py" for provider in self.providers
-            ]
+            port_files += [self.backend_file(provider) for provider in self.providers]
+            kinds = (["the store"] if self.stores else []) + (
+                ["one adapter per vendor"] if self.vendors else []
+            )
             add(
                 104,
-                f"Back-end port `{n.backend_port}`, one adapter per back-end, and the getters that choose the primary",
+                f"Back-end port `{n.backend_port}`, {' and '.join(kinds)}, and the getters that choose the primary",
                 port_files,
                 1 + len(self.providers),
                 True,
@@ -289,14 +325,35 @@ class Module(PackagesFeature):
             True,
             [contains(http, "async def")],
         )
-        todo(
+        add(
             203,
-            f"Real fields of `{n.entity}`: replace the `title`/`details` placeholders in the domain and schemas",
+            f"Fields of `{n.entity}` from the answers ({', '.join(f.name for f in self.fields)})"
+            " in the domain, the schemas, the storage and the tests",
             [f"{package}/domain.py", f"{package}/schemas.py"],
             3,
-            where=f"{package}/domain.py",
-            marker=f"TODO({n.module}): replace title and details",
+            True,
+            [contains(f"{package}/domain.py", f"    {self.fields[0].name}: ")],
         )
+        if self.stores:
+            add(
+                210,
+                f"Storage back-end: `{n.store_class}` keeps {n.entity_plural_words} in `{n.table}`"
+                f" through the host's `StorageService` ({verbs})",
+                [self.store_file],
+                ops,
+                True,
+                [contains(self.store_file, f"class {n.store_class}")],
+            )
+            add(
+                220,
+                f"The table `{n.table}` in the host repository, outside `app/`: terraform's"
+                " `dynamodb.tf`, its ARN in `iam.tf`, and `.devcontainer`'s `dynamodb-create.sh`,"
+                " as section 4 gives them",
+                [],
+                1,
+                False,
+                ["manual"],
+            )
         if self.ops.takes_input:
             todo(
                 204,
@@ -306,8 +363,8 @@ class Module(PackagesFeature):
                 where=f"{package}/domain.py",
                 marker=f"TODO({n.module}): add the business rules",
             )
-        for index, provider in enumerate(self.providers):
-            adapter = f"{package}/adapters/{provider}.py"
+        for index, provider in enumerate(self.vendors):
+            adapter = self.backend_file(provider)
             stubbed = self.stubbed(provider)
             if provider in self.wired and not stubbed:
                 add(
@@ -348,7 +405,7 @@ class Module(PackagesFeature):
 
         # Phase 3: confidence and release.
         unit = self.unit_tests
-        pinned = sum(len(self.stubbed(provider)) for provider in self.providers)
+        pinned = sum(len(self.stubbed(provider)) for provider in self.vendors)
         if pinned:
             tests_file = self.test_file(unit, "adapters")
             todo(
@@ -359,19 +416,17 @@ class Module(PackagesFeature):
                 where=tests_file,
                 marker="is_not_implemented_yet",
             )
-        if self.has_providers:
-            adapters = [
-                f"{package}/adapters/{provider}.py" for provider in self.providers
-            ]
+        if self.vendors:
+            adapters = [self.backend_file(provider) for provider in self.vendors]
             add(
                 302,
                 "Every adapter reaches its vendor through `integrations/` and classifies the vendor's errors",
                 adapters,
                 len(adapters),
-                all(provider in self.wired for provider in self.providers),
+                all(provider in self.wired for provider in self.vendors),
                 [contains(path, "from integrations.") for path in adapters],
             )
-        else:
+        elif not self.has_providers:
             tests_file = self.test_file(unit, "service")
             todo(
                 301,
@@ -568,7 +623,7 @@ class Module(PackagesFeature):
                 "; ".join(
                     [
                         contains(domain, "@dataclass(frozen=True)"),
-                        no_line(domain, r"^from (?!dataclasses|re\b)"),
+                        no_line(domain, r"^from (?!(dataclasses|datetime|typing)\b)"),
                     ]
                 ),
             ),
