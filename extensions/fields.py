@@ -28,7 +28,9 @@ MAX_NAME_LENGTH = 30
 MAX_CHOICES = 12
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 _CHOICE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
-_LINE = re.compile(r"^(?P<name>[^:]*?)\s*(?P<mark>\?)?\s*:\s*(?P<type>.*?)\s*(?P<optional>\?)?$")
+_LINE = re.compile(
+    r"^(?P<name>[^:]*?)\s*(?P<mark>\?)?\s*:\s*(?P<type>.*?)\s*(?P<optional>\?)?$"
+)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -79,7 +81,10 @@ KINDS: dict[str, Kind] = {
     "text": Kind(
         python="str",
         draft_default='""',
-        sample=('"Paged at 03:12, cleaned up old WAL files."', '"Moved to the replica."'),
+        sample=(
+            '"Paged at 03:12, cleaned up old WAL files."',
+            '"Moved to the replica."',
+        ),
         json=('"Paged at 03:12, cleaned up old WAL files."', '"Moved to the replica."'),
         typed=("Paged at 03:12, cleaned up old WAL files.", "Moved to the replica."),
         dynamo_sample=(
@@ -209,15 +214,17 @@ class EntityField:
         """Whether the domain trims it and refuses it blank (short text)."""
         return self.kind == "str"
 
-    def trimmed_from(self, source: str, optional: bool, function: str = "_trimmed") -> str:
-        """The code that trims the field of ``source`` with ``function``.
+    def trimmed_from(self, source: str, optional: bool, function: str = "") -> str:
+        """The code that trims the field of ``source``: with ``function`` (which also
+        refuses it blank), or with ``str.strip``.
 
         ``optional``: the value may be ``None``, which stays ``None``.
         """
-        call = f'{function}("{self.name}", {source}.{self.name})'
+        value = f"{source}.{self.name}"
+        call = f'{function}("{self.name}", {value})' if function else f"{value}.strip()"
         if not optional:
             return call
-        return f"None if {source}.{self.name} is None else {call}"
+        return f"None if {value} is None else {call}"
 
     def schema_arguments(self, update: bool = False) -> str:
         """The arguments of its request schema's ``Field(...)`` before the description.
@@ -263,6 +270,8 @@ class EntityField:
 
     def loaded(self, item: str) -> str:
         """The code that reads the field back from a stored ``item`` (a dict)."""
+        if self.optional and self.spec.loaded == "{}":
+            return f'{item}.get("{self.name}")'
         if self.optional:
             read = self.spec.loaded.format(f'{item}["{self.name}"]')
             return f'{read} if "{self.name}" in {item} else None'
@@ -291,7 +300,12 @@ class EntityField:
         """A value its request schema refuses, as typed in Slack, in Python source."""
         if self.spec.max_length:
             return f'"x" * {self.spec.max_length + 1}'
-        words = {"int": "many", "bool": "perhaps", "date": "someday", "datetime": "someday"}
+        words = {
+            "int": "many",
+            "bool": "perhaps",
+            "date": "someday",
+            "datetime": "someday",
+        }
         return f'"{words.get(self.kind, "nonsense")}"'
 
     def typed(self, index: int) -> str:
@@ -303,9 +317,12 @@ class EntityField:
         """How a Slack usage hint shows its value (``<date>``, ``low|medium|high``)."""
         if self.is_choice:
             return "|".join(self.choices)
-        return {"str": "<text>", "text": "<text>", "int": "<n>", "bool": "[true|false]"}.get(
-            self.kind, f"<{self.kind}>"
-        )
+        return {
+            "str": "<text>",
+            "text": "<text>",
+            "int": "<n>",
+            "bool": "[true|false]",
+        }.get(self.kind, f"<{self.kind}>")
 
     @property
     def line(self) -> str:
@@ -404,7 +421,7 @@ def _check_name(name: str) -> None:
 RESERVED: dict[str, str] = {
     "id": "the identifier every item has already",
     **{
-        name: f"a type the generated code annotates fields with"
+        name: "a type the generated code annotates fields with"
         for name in ("str", "int", "bool", "date", "datetime", "list", "dict", "float")
     },
     **{
@@ -473,10 +490,30 @@ class Fields(tuple[EntityField, ...]):
 
     def slack_text(self, index: int, only_required: bool = False) -> str:
         """Sample ``index`` as a person types it after ``add``: the headline's words first,
-        then an option for each other field (``only_required``: each one an item needs)."""
+        then an option for each other field (``only_required``: each one an item needs).
+        """
         words = [self.headline.spec.typed[index]] if self.headline else []
         others = [field for field in self.others if field.required or not only_required]
         return " ".join(words + [field.typed(index) for field in others])
+
+    def source(self, index: int, form: str = "sample") -> str:
+        """Every field's sample ``index`` as a dict in Python source.
+
+        ``form``: ``sample`` (the domain's values), ``json`` (as a request sends them),
+        ``stored`` (as the storage service is given them) or ``dynamo`` (as DynamoDB
+        holds them).
+        """
+
+        def value(field: EntityField) -> str:
+            if form == "stored":
+                return field.stored_sample(index)
+            if form == "dynamo":
+                return field.dynamo(index)
+            return getattr(field.spec, form)[index]
+
+        return (
+            "{" + ", ".join(f'"{field.name}": {value(field)}' for field in self) + "}"
+        )
 
     def required_options(self, index: int) -> str:
         """Sample ``index`` of every field but the headline that an item needs, as options."""
@@ -486,4 +523,6 @@ class Fields(tuple[EntityField, ...]):
     def names(self) -> str:
         """The fields' names as a phrase: "title, details or due"."""
         names = [field.name for field in self]
-        return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
+        return (
+            names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
+        )

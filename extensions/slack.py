@@ -191,7 +191,11 @@ def fields_usage(fields: Fields, every_optional: bool = False) -> str:
     headline = fields.headline
     for field in fields:
         value = field.typed_usage
-        shown = f"<{field.name.replace('_', '-')}>" if field is headline else f"--{field.kebab} {value}"
+        shown = (
+            f"<{field.name.replace('_', '-')}>"
+            if field is headline
+            else f"--{field.kebab} {value}"
+        )
         optional = every_optional or not field.required
         parts.append(f"[{shown}]" if optional else shown)
     return " ".join(parts)

@@ -270,6 +270,76 @@ class Feature(ABC):
             task.id for task in self.tasks if task.title.startswith(title_start)
         )
 
+    @property
+    def store_file(self) -> str:
+        """The file of the storage back-end (a module with ``storage`` among its back-ends)."""
+        raise NotImplementedError
+
+    def add_fields_task(self, tasks: TaskList, files: list[str]) -> None:
+        """T203: the entity's fields, from the answers, in every layer (the scaffold's)."""
+        first = self.fields[0].name
+        tasks.add(
+            203,
+            f"Fields of `{self.names.entity}` from the answers"
+            f" ({', '.join(field.name for field in self.fields)}) in every layer and test",
+            files,
+            3,
+            True,
+            [contains(files[0], f"    {first}: ")],
+        )
+
+    def add_storage_tasks(self, tasks: TaskList) -> None:
+        """T210, the storage back-end (the scaffold's), and T220, its table (the team's)."""
+        if not self.stores:
+            return
+        n = self.names
+        tasks.add(
+            210,
+            f"Storage back-end: {n.entity_plural_words} in `{n.table}` through the host's"
+            f" `StorageService` ({self.ops.verbs})",
+            [self.store_file],
+            len(self.ops),
+            True,
+            [contains(self.store_file, "self._storage.")],
+        )
+        tasks.add(
+            220,
+            f"The table `{n.table}` in the host repository, outside `app/`: terraform's"
+            " `dynamodb.tf`, its ARN in `iam.tf`, and `.devcontainer`'s `dynamodb-create.sh`,"
+            " as section 4 gives them",
+            [],
+            1,
+            False,
+            [MANUAL],
+        )
+
+    @property
+    def storage_risks(self) -> list[Risk]:
+        """What the storage back-end adds to the risks, if it is one."""
+        if not self.stores:
+            return []
+        n = self.names
+        return [
+            Risk(
+                f"The table `{n.table}` is missing in an environment",
+                "Medium until done",
+                f"Task {self.task_id('The table')} adds it with the deploy; until then every call"
+                " answers 400 naming the table, never a false 404",
+            ),
+            Risk(
+                "Two updates of one item at the same moment: the last one wins",
+                "Low",
+                "The host's `StorageService` has no conditional update; an update reads the item,"
+                " applies the changes and writes it whole",
+            ),
+            Risk(
+                "One partition holds every item",
+                "Low",
+                "A partition serves about 1,000 writes and 3,000 reads a second; shard the"
+                " partition key by month if the feature ever needs more",
+            ),
+        ]
+
     def add_rollout_task(self, tasks: TaskList) -> None:
         """T305: the staged switch-on."""
         tasks.add(
@@ -372,6 +442,25 @@ class Feature(ABC):
                 "the command through the host's provider, parser and translations: help, every"
                 " subcommand, every error status, switched off, malformed text; both catalogues",
             )
+        ]
+
+    def storage_strategy(self, unit: str, end_to_end: str) -> list[StrategyRow]:
+        """The storage back-end's tests, if it is one: ``unit``, then ``end_to_end``."""
+        if not self.stores:
+            return []
+        slack = " and Slack subcommand" if self.slack else ""
+        return [
+            StrategyRow(
+                "unit",
+                unit,
+                "the key scheme and each operation on the host's storage kept in memory:"
+                " ids newest first, partial updates, not found, the storage's errors, a missing table",
+            ),
+            StrategyRow(
+                "integration",
+                end_to_end,
+                f"every route{slack} end to end against DynamoDB (moto), the table read back",
+            ),
         ]
 
     def structlog_rule(self) -> Rule:

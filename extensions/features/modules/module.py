@@ -61,8 +61,12 @@ class Module(ModulesFeature):
 
     @property
     def provider_token_envs(self) -> list[str]:
-        """The environment variables of the providers' API tokens, in provider order."""
-        return [self.names.provider_token_env(provider) for provider in self.providers]
+        """The environment variables of the vendors' API tokens, in provider order."""
+        return [self.names.provider_token_env(provider) for provider in self.vendors]
+
+    @property
+    def store_file(self) -> str:
+        return f"{self.package}/providers/storage.py"
 
     @property
     def input_models(self) -> list[str]:
@@ -118,8 +122,18 @@ class Module(ModulesFeature):
                     (),
                     f"API token of the {provider} provider.",
                 )
-                for provider in self.providers
+                for provider in self.vendors
             ]
+        if self.stores:
+            found.append(
+                Setting(
+                    n.env("TABLE_NAME"),
+                    "str",
+                    f'"{n.table}"',
+                    (),
+                    f"The DynamoDB table that keeps the {n.entity_plural_words} (the storage back-end).",
+                )
+            )
         return found
 
     @property
@@ -198,18 +212,15 @@ class Module(ModulesFeature):
             True,
             [exists(*http_files)],
         )
-        todo(
-            203,
-            f"Real fields of `{n.entity}`: replace the `title`/`details` placeholders"
-            " in the models, schemas and responses",
+        self.add_fields_task(
+            tasks,
             [
                 f"{package}/models.py",
                 f"{package}/schemas.py",
                 f"{package}/responses.py",
             ],
-            3,
-            where=f"{package}/models.py",
         )
+        self.add_storage_tasks(tasks)
         if self.input_models:
             todo(
                 204,
@@ -218,7 +229,7 @@ class Module(ModulesFeature):
                 len(self.input_models) + 1,
                 where=f"{package}/validation.py",
             )
-        for index, provider in enumerate(self.providers):
+        for index, provider in enumerate(self.vendors):
             provider_file = f"{package}/providers/{provider}.py"
             todo(
                 211 + index,
@@ -245,20 +256,20 @@ class Module(ModulesFeature):
             )
 
         # Phase 3: confidence and release.
-        if self.has_providers:
+        if self.vendors:
             tests_file = f"{unit}/test_providers.py"
             todo(
                 301,
                 "Provider tests: replace the not-implemented pins with tests of the real"
                 " API calls (fake HTTP transport)",
                 [tests_file],
-                ops * len(self.providers),
+                ops * len(self.vendors),
                 where=tests_file,
                 marker="is_not_implemented_yet",
             )
             timeout = f"self._settings.{n.env('TIMEOUT_SECONDS')}"
             provider_files = [
-                f"{package}/providers/{provider}.py" for provider in self.providers
+                f"{package}/providers/{provider}.py" for provider in self.vendors
             ]
             add(
                 302,
@@ -268,7 +279,7 @@ class Module(ModulesFeature):
                 False,
                 [contains(path, timeout) for path in provider_files],
             )
-        else:
+        elif not self.has_providers:
             tests_file = f"{unit}/test_service.py"
             todo(
                 301,
@@ -296,9 +307,9 @@ class Module(ModulesFeature):
     @property
     def risks(self) -> list[Risk]:
         n = self.names
-        found: list[Risk] = []
+        found: list[Risk] = list(self.storage_risks)
         enabled = n.env("ENABLED")
-        if self.has_providers:
+        if self.vendors:
             found += [
                 Risk(
                     "A provider's API rate-limits the bot (HTTP 429)",
@@ -413,6 +424,10 @@ class Module(ModulesFeature):
             ),
             *self.slack_strategy,
             self.plan_test_row(),
+            *self.storage_strategy(
+                f"{unit}/test_storage.py",
+                f"{self.route_tests}/test_{self.names.module}_storage.py",
+            ),
             self.route_test_row(
                 ": success, each error mapping, malformed input", "feature"
             ),

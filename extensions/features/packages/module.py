@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from ...fields import Fields
 from ...text_answers import as_names
 from ...names import Names, pascal, with_article
 from ...operations import TABLE, Operation
@@ -132,9 +133,21 @@ class Module(PackagesFeature):
         return self.names.backend_class(provider)
 
     def stubbed(self, provider: str) -> list[Operation]:
-        """The operations ``provider``'s adapter leaves to the team: all, unless its integration has them."""
+        """The operations ``provider``'s adapter leaves to the team: all, unless its integration has them.
+
+        An integration's payloads have the template's two placeholder fields: an entity
+        with other fields leaves the mapping of every payload to the team, so only delete,
+        which maps none, calls the integration.
+        """
         wired = self.wired.get(provider)
-        return [op for op in self.ops if wired is None or op.verb not in wired.verbs]
+        maps = self.fields != Fields.read(None)
+        return [
+            op
+            for op in self.ops
+            if wired is None
+            or op.verb not in wired.verbs
+            or (maps and op.verb != "delete")
+        ]
 
     @property
     def has_routes(self) -> bool:
@@ -325,35 +338,8 @@ class Module(PackagesFeature):
             True,
             [contains(http, "async def")],
         )
-        add(
-            203,
-            f"Fields of `{n.entity}` from the answers ({', '.join(f.name for f in self.fields)})"
-            " in the domain, the schemas, the storage and the tests",
-            [f"{package}/domain.py", f"{package}/schemas.py"],
-            3,
-            True,
-            [contains(f"{package}/domain.py", f"    {self.fields[0].name}: ")],
-        )
-        if self.stores:
-            add(
-                210,
-                f"Storage back-end: `{n.store_class}` keeps {n.entity_plural_words} in `{n.table}`"
-                f" through the host's `StorageService` ({verbs})",
-                [self.store_file],
-                ops,
-                True,
-                [contains(self.store_file, f"class {n.store_class}")],
-            )
-            add(
-                220,
-                f"The table `{n.table}` in the host repository, outside `app/`: terraform's"
-                " `dynamodb.tf`, its ARN in `iam.tf`, and `.devcontainer`'s `dynamodb-create.sh`,"
-                " as section 4 gives them",
-                [],
-                1,
-                False,
-                ["manual"],
-            )
+        self.add_fields_task(tasks, [f"{package}/domain.py", f"{package}/schemas.py"])
+        self.add_storage_tasks(tasks)
         if self.ops.takes_input:
             todo(
                 204,
@@ -445,9 +431,9 @@ class Module(PackagesFeature):
     @property
     def risks(self) -> list[Risk]:
         n = self.names
-        found: list[Risk] = []
+        found: list[Risk] = list(self.storage_risks)
         enabled = n.env("ENABLED")
-        if self.has_providers:
+        if self.vendors:
             found += [
                 Risk(
                     "A back-end rate-limits the bot (HTTP 429)",
@@ -530,7 +516,7 @@ class Module(PackagesFeature):
                 "each operation: success, every error passed through, rules checked before any call, log events",
             ),
         ]
-        if self.has_providers:
+        if self.vendors:
             rows.append(
                 StrategyRow(
                     "unit",
@@ -562,6 +548,9 @@ class Module(PackagesFeature):
             ),
             *self.slack_strategy,
             self.plan_test_row(),
+            *self.storage_strategy(
+                self.test_file(unit, "store"), self.test_file(routes, "storage")
+            ),
             StrategyRow(
                 "integration",
                 self.test_file(routes, "routes"),
