@@ -43,7 +43,8 @@ class Kind:
         draft_default: The value a new item takes when it is not given ("" if required).
         dynamo: The DynamoDB attribute type it is stored as (``S``, ``N``, ``BOOL``).
         stored: How the stored value is written from the domain's, ``{}`` standing for it.
-        loaded: How the domain's value is read back from the stored one.
+        parser: What reads the domain's value back from the stored one ("" when the
+            stored value is the domain's as it is).
         sample: Two values in Python source: the one a test creates, the one it changes to.
         json: The same two values as a request's JSON sends them, in Python source.
         typed: The same two values as a person types them in Slack.
@@ -57,7 +58,7 @@ class Kind:
     draft_default: str = ""
     dynamo: str = "S"
     stored: str = "{}"
-    loaded: str = "str({})"
+    parser: str = "str"
     sample: tuple[str, str]
     json: tuple[str, str]
     typed: tuple[str, str]
@@ -97,7 +98,7 @@ KINDS: dict[str, Kind] = {
     "int": Kind(
         python="int",
         dynamo="N",
-        loaded="int({})",
+        parser="int",
         sample=("3", "5"),
         json=("3", "5"),
         typed=("3", "5"),
@@ -108,7 +109,7 @@ KINDS: dict[str, Kind] = {
         python="bool",
         draft_default="False",
         dynamo="BOOL",
-        loaded="bool({})",
+        parser="bool",
         sample=("True", "False"),
         json=("True", "False"),
         typed=("true", "false"),
@@ -119,7 +120,7 @@ KINDS: dict[str, Kind] = {
         python="date",
         imports=("from datetime import date",),
         stored="{}.isoformat()",
-        loaded="date.fromisoformat({})",
+        parser="date.fromisoformat",
         sample=("date(2026, 3, 1)", "date(2026, 3, 2)"),
         json=('"2026-03-01"', '"2026-03-02"'),
         typed=("2026-03-01", "2026-03-02"),
@@ -130,7 +131,7 @@ KINDS: dict[str, Kind] = {
         python="datetime",
         imports=("from datetime import datetime",),
         stored="{}.isoformat()",
-        loaded="datetime.fromisoformat({})",
+        parser="datetime.fromisoformat",
         sample=(
             "datetime(2026, 3, 1, 12, 30, tzinfo=UTC)",
             "datetime(2026, 3, 2, 8, 0, tzinfo=UTC)",
@@ -173,7 +174,7 @@ class EntityField:
             return Kind(
                 python="",
                 # The table holds what the schema let through; a Literal takes it as it is.
-                loaded="{}",
+                parser="",
                 sample=(f'"{first}"', f'"{second}"'),
                 json=(f'"{first}"', f'"{second}"'),
                 typed=(first, second),
@@ -214,18 +215,6 @@ class EntityField:
         """Whether the domain trims it and refuses it blank (short text)."""
         return self.kind == "str"
 
-    def trimmed_from(self, source: str, optional: bool, function: str = "") -> str:
-        """The code that trims the field of ``source``: with ``function`` (which also
-        refuses it blank), or with ``str.strip``.
-
-        ``optional``: the value may be ``None``, which stays ``None``.
-        """
-        value = f"{source}.{self.name}"
-        call = f'{function}("{self.name}", {value})' if function else f"{value}.strip()"
-        if not optional:
-            return call
-        return f"None if {value} is None else {call}"
-
     def schema_arguments(self, update: bool = False) -> str:
         """The arguments of its request schema's ``Field(...)`` before the description.
 
@@ -262,20 +251,27 @@ class EntityField:
         return f"{self.name.upper()}_MAX_LENGTH" if self.spec.max_length else ""
 
     def stored(self, value: str) -> str:
-        """The code that turns the domain's ``value`` into what the table stores."""
-        code = self.spec.stored.format(value)
-        if self.optional and code != value:
-            return f"{code} if {value} is not None else None"
-        return code
+        """The code that turns the domain's ``value`` into what the table stores.
+
+        An optional day or moment goes through the store's ``_iso`` (``None`` stays
+        ``None``, which the storage leaves out).
+        """
+        if self.optional and self.spec.stored != "{}":
+            return f"_iso({value})"
+        return self.spec.stored.format(value)
 
     def loaded(self, item: str) -> str:
-        """The code that reads the field back from a stored ``item`` (a dict)."""
-        if self.optional and self.spec.loaded == "{}":
-            return f'{item}.get("{self.name}")'
+        """The code that reads the field back from a stored ``item`` (a dict).
+
+        An optional field the item lacks is ``None``; a number, a day or a moment that is
+        there is read by the store's ``_optional_<kind>``.
+        """
+        parser = self.spec.parser
         if self.optional:
-            read = self.spec.loaded.format(f'{item}["{self.name}"]')
-            return f'{read} if "{self.name}" in {item} else None'
-        return self.spec.loaded.format(f'{item}["{self.name}"]')
+            found = f'{item}.get("{self.name}")'
+            return f"_optional_{self.kind}({found})" if self.needs_read else found
+        value = f'{item}["{self.name}"]'
+        return f"{parser}({value})" if parser else value
 
     def dynamo(self, index: int) -> str:
         """Sample ``index`` as DynamoDB holds it, in Python source: ``{"S": "2026-03-01"}``."""
@@ -311,6 +307,17 @@ class EntityField:
     def typed(self, index: int) -> str:
         """Sample ``index`` as a Slack option: ``--due 2026-03-01``."""
         return f"--{self.kebab} {self.spec.typed[index]}"
+
+    @property
+    def needs_iso(self) -> bool:
+        """Whether its stored form goes through the store's ``_iso``."""
+        return self.optional and self.spec.stored != "{}"
+
+    @property
+    def needs_read(self) -> bool:
+        """Whether an optional value is read back through the store's ``_optional_<kind>``
+        (a number comes back as ``Decimal``, a day or a moment as text)."""
+        return self.optional and self.kind in ("int", "date", "datetime")
 
     @property
     def typed_usage(self) -> str:

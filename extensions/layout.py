@@ -10,6 +10,7 @@ from __future__ import annotations
 import ast
 import io
 import json
+import keyword
 import re
 import tokenize
 from typing import Any
@@ -118,6 +119,8 @@ def layout_line(line: str, line_length: int = 88) -> str:
     The content goes on one indented line when it fits, otherwise one item per line
     with a trailing comma; black always puts a lone parameter of a ``def`` on a line of
     its own with a trailing comma, and explodes a collection literal of several items.
+    A comprehension is one item, split before its ``for`` and ``if`` when it does not
+    fit; a lone item too long for its line is laid out again, as is each exploded item.
     Other lines are returned unchanged.
     """
     if len(line) <= line_length:
@@ -149,21 +152,35 @@ def layout_line(line: str, line_length: int = 88) -> str:
         opening = _matching(tokens, closing, -1)
     open_at, close_at = tokens[opening].start[1], tokens[closing].start[1]
     head, tail = text[: open_at + 1], text[close_at:]
-    items = _items(text, open_at + 1, close_at, tokens)
-    before = head[:-1].rstrip()[-1:]
-    is_literal = head[-1] == "{" or not (before.isalnum() or before in "_)]")
+    clauses = _clauses(text, open_at + 1, close_at, tokens)
+    if len(clauses) > 1:  # a comprehension: one item, whatever commas its parts hold
+        items = [text[open_at + 1 : close_at].strip()]
+    else:
+        items = _items(text, open_at + 1, close_at, tokens)
+    previous = tokens[opening - 1] if opening else None
+    is_literal = head[-1] == "{" or not (
+        previous is not None
+        and (
+            (previous.type == tokenize.NAME and not keyword.iskeyword(previous.string))
+            or previous.string in (")", "]")
+        )
+    )
     hug = len(items) > 1 if is_def else not (is_literal and len(items) > 1)
     inner = pad + " " * 4
     body = ", ".join(items)
     if hug and len(inner) + len(body) <= line_length:
         return f"{pad}{head}\n{inner}{body}\n{pad}{tail}"
-    clauses = _clauses(text, open_at + 1, close_at, tokens)
     if len(clauses) > 1:
         lines = "".join(
             f"{layout_line(inner + clause, line_length)}\n" for clause in clauses
         )
         return f"{pad}{head}\n{lines}{pad}{tail}"
-    lines = "".join(f"{inner}{item},\n" for item in items)
+    if hug and len(items) == 1 and not is_def:
+        # One argument too long for its line: black splits it in turn, adding no comma.
+        return f"{pad}{head}\n{layout_line(inner + body, line_length)}\n{pad}{tail}"
+    lines = "".join(
+        f"{layout_line(inner + item + ',', line_length)}\n" for item in items
+    )
     return f"{pad}{head}\n{lines}{pad}{tail}"
 
 

@@ -18,7 +18,9 @@ The script then edits, relative to the current directory (the host's root):
 * ``infrastructure/configuration/settings.py``: the class in the import from the
   kind's package, the attribute ``<module>: <Class>`` of class ``Settings`` and
   the entry ``"<module>": <Class>,`` of its ``settings_map`` dict;
-* ``.env.example``: one commented ``NAME=value`` line per variable not there yet.
+* ``.env.example``: one commented ``NAME=value`` line per variable not there yet;
+* ``requirements_dev.txt``, given ``--dev-requirements=<req> ...``: each requirement
+  whose project the file does not name yet, at its end (a feature's tests need it).
 
 Rules it keeps:
 
@@ -61,7 +63,11 @@ SECRET_TYPES = ("SecretStr", "SecretBytes")
 SECRET_NOTE = "Secret: never commit a real value."
 SETTINGS_FILE = "infrastructure/configuration/settings.py"
 ENV_EXAMPLE_FILE = ".env.example"
-USAGE = "usage: wire_settings.py infrastructure/configuration/<kind>/<module>.py"
+DEV_REQUIREMENTS_FILE = "requirements_dev.txt"
+USAGE = (
+    "usage: wire_settings.py infrastructure/configuration/<kind>/<module>.py"
+    " [--dev-requirements='<requirement> ...']"
+)
 
 
 class InvalidSlice(Exception):
@@ -218,7 +224,9 @@ def _simple_name(node: ast.AST) -> str:
 # --- Planning the edits ---------------------------------------------------------------
 
 
-def plan_edits(slice_: SettingsSlice) -> list[Edit]:
+def plan_edits(
+    slice_: SettingsSlice, dev_requirements: Sequence[str] = ()
+) -> list[Edit]:
     """Every edit that wires the slice, in the order files are reported."""
     package_init = f"infrastructure/configuration/{slice_.kind}/__init__.py"
     edits = [
@@ -258,7 +266,30 @@ def plan_edits(slice_: SettingsSlice) -> list[Edit]:
                 partial(add_env_variable, slice_=slice_, variable=variable),
             )
         )
+    for requirement in dev_requirements:
+        edits.append(
+            Edit(
+                DEV_REQUIREMENTS_FILE,
+                f"the line `{requirement}`",
+                partial(add_requirement, requirement=requirement),
+            )
+        )
     return edits
+
+
+def _project(line: str) -> str:
+    """The project a requirement line names, normalised (``moto[dynamodb]==5`` -> moto)."""
+    match = re.match(r"\s*([A-Za-z0-9][A-Za-z0-9._-]*)", line)
+    return re.sub(r"[-_.]+", "-", match[1]).lower() if match else ""
+
+
+def add_requirement(text: str, requirement: str) -> str:
+    """Append ``requirement`` to a requirements file that names no version of its project."""
+    if any(_project(line) == _project(requirement) for line in text.splitlines()):
+        return text
+    newline = _newline_of(text)
+    ending = "" if not text or text.endswith(("\n", "\r")) else newline
+    return f"{text}{ending}{requirement}{newline}"
 
 
 def apply_edits(
@@ -726,16 +757,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     updating = os.environ.get("COPIER_OPERATION") == "update"
     if updating and not inside_git_work_tree(root):
         return 0  # a temporary render made by `copier update`: no host here
-    if len(arguments) != 1:
+    # copier passes an empty argument where a feature adds no requirement.
+    options = [argument for argument in arguments[1:] if argument]
+    prefix = "--dev-requirements="
+    if len(arguments) < 1 or any(not option.startswith(prefix) for option in options):
         print(USAGE, file=sys.stderr)
         return 2
+    dev_requirements = [
+        requirement
+        for option in options
+        for requirement in option.removeprefix(prefix).split()
+    ]
     try:
         slice_ = read_slice(Path(arguments[0]))
     except InvalidSlice as error:
         print(f"wire_settings: {error}", file=sys.stderr)
         return 2
 
-    edits = plan_edits(slice_)
+    edits = plan_edits(slice_, dev_requirements)
     paths = dict.fromkeys(edit.path for edit in edits)  # each file once, in order
     texts = {path: read_host_file(root / path) for path in paths}
     new_texts, pending = apply_edits(edits, texts)

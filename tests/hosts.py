@@ -31,6 +31,12 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # the template's helpers, as `extensions`
+
+from extensions.features.modules.module import (  # noqa: E402
+    STORAGE_DEV_REQUIREMENTS,
+)
+
 ARCHIVES = ROOT / "hosts"
 BUILD = ROOT / "build"
 APP = "app"  # the application folder of a host checkout: the import root, copier's destination
@@ -74,6 +80,8 @@ class Host:
         in_root: Whether its tools run inside the Python root (``ROOT_SCRIPT``) rather
             than from a virtualenv on this machine; such a host installs its own
             environment, as its workflow's ``make install-ci`` does.
+        added: Requirements a feature of the template adds to the host's (its wiring
+            task writes them into the host's files): installed beside the host's own.
     """
 
     generation: str
@@ -83,6 +91,7 @@ class Host:
     left_out: frozenset[str]
     workflow: str
     in_root: bool = False
+    added: tuple[str, ...] = ()
 
     @property
     def archive(self) -> Path:
@@ -144,7 +153,7 @@ class Host:
                 project = match[1].lower() if match else ""
                 if project and project not in self.left_out:
                     lines.append(line + "\n")
-        return "".join(lines)
+        return "".join(lines + [f"{line}\n" for line in self.added])
 
     @cached_property
     def venv(self) -> Path:
@@ -163,6 +172,8 @@ MODULES = Host(
     # checkov (a Terraform scanner, hundreds of MB) is in requirements_dev.txt; no gate runs it.
     left_out=frozenset({"checkov"}),
     workflow=".github/workflows/ci_code.yml",
+    # A module on the storage back-end adds moto to requirements_dev.txt.
+    added=STORAGE_DEV_REQUIREMENTS,
 )
 
 # The packages generation needs Python 3.14, which no Debian release before sid ships

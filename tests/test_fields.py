@@ -47,7 +47,10 @@ def test_an_answers_file_without_the_question_reads_as_the_default() -> None:
             "severity: low|high?",
             EntityField("severity", CHOICE, optional=True, choices=("low", "high")),
         ),
-        ("level: P1 | P2 | v1.2", EntityField("level", CHOICE, choices=("P1", "P2", "v1.2"))),
+        (
+            "level: P1 | P2 | v1.2",
+            EntityField("level", CHOICE, choices=("P1", "P2", "v1.2")),
+        ),
         # Words that name things in Python, pydantic or FastAPI but not on a model.
         ("type: str", EntityField("type", "str")),
         ("status: str", EntityField("status", "str")),
@@ -98,7 +101,9 @@ def test_a_yaml_list_reads_as_one_field_an_item() -> None:
         ("\n".join(f"f{index}: int" for index in range(13)), "13 fields, at most 12"),
     ],
 )
-def test_an_answer_that_cannot_work_is_refused_in_one_line(answer: str, says: str) -> None:
+def test_an_answer_that_cannot_work_is_refused_in_one_line(
+    answer: str, says: str
+) -> None:
     problem = fields.problem(answer)
 
     assert says in problem
@@ -120,9 +125,13 @@ TYPES = st.sampled_from(sorted(KINDS))
 def test_every_typed_answer_is_read_back_or_refused_for_a_reserved_name(
     rows: list[tuple[str, str, bool]],
 ) -> None:
-    answer = "\n".join(f"{name}: {kind}{'?' if optional else ''}" for name, kind, optional in rows)
+    answer = "\n".join(
+        f"{name}: {kind}{'?' if optional else ''}" for name, kind, optional in rows
+    )
     reserved = [
-        name for name, _, _ in rows if name in fields.RESERVED or keyword.iskeyword(name)
+        name
+        for name, _, _ in rows
+        if name in fields.RESERVED or keyword.iskeyword(name)
     ]
 
     if reserved:
@@ -145,14 +154,34 @@ def test_any_text_is_read_or_refused_never_crashes(text: str) -> None:
 
 @pytest.mark.parametrize("kind", sorted(KINDS))
 @pytest.mark.parametrize("optional", [False, True])
-def test_each_kinds_sample_goes_into_storage_and_comes_back_equal(kind: str, optional: bool) -> None:
+def test_each_kinds_sample_goes_into_storage_and_comes_back_equal(
+    kind: str, optional: bool
+) -> None:
     field = EntityField("value", kind, optional)
-    namespace = {"date": date, "datetime": datetime, "UTC": UTC, "Decimal": Decimal}
+    namespace = {
+        "date": date,
+        "datetime": datetime,
+        "UTC": UTC,
+        "_iso": lambda moment: None if moment is None else moment.isoformat(),
+        "_optional_int": lambda value: None if value is None else int(value),
+        "_optional_date": lambda value: (
+            None if value is None else date.fromisoformat(value)
+        ),
+        "_optional_datetime": lambda value: (
+            None if value is None else datetime.fromisoformat(value)
+        ),
+    }
     value = eval(field.spec.sample[0], namespace)
 
     stored = eval(field.stored("value"), {**namespace, "value": value})
     # DynamoDB gives numbers back as Decimal.
-    item = {"value": Decimal(stored) if isinstance(stored, int) and not isinstance(stored, bool) else stored}
+    item = {
+        "value": (
+            Decimal(stored)
+            if isinstance(stored, int) and not isinstance(stored, bool)
+            else stored
+        )
+    }
 
     assert eval(field.loaded("item"), {**namespace, "item": item}) == value
     if optional:

@@ -110,6 +110,18 @@ class Feature(ABC):
         return tuple(provider for provider in self.providers if provider != STORAGE)
 
     @property
+    def primary_choice(self) -> bool:
+        """Whether the settings choose the source of truth among several back-ends."""
+        return len(self.providers) > 1
+
+    @property
+    def input_models(self) -> list[str]:
+        """The domain dataclasses that carry input: a draft to create, changes to apply."""
+        entity = self.names.entity
+        suffixes = (("create", "Draft"), ("update", "Changes"))
+        return [entity + suffix for verb, suffix in suffixes if self.ops.has(verb)]
+
+    @property
     def stores(self) -> bool:
         """Whether the bot's own storage is one of the back-ends."""
         return STORAGE in self.providers
@@ -220,6 +232,11 @@ class Feature(ABC):
         return []
 
     @property
+    def dev_requirements(self) -> tuple[str, ...]:
+        """What the wiring task adds to the host's development requirements (none by default)."""
+        return ()
+
+    @property
     def package_roots(self) -> tuple[str, ...]:
         """The host's folders that hold features' packages."""
         return (self.package.split("/")[0],)
@@ -288,8 +305,13 @@ class Feature(ABC):
             [contains(files[0], f"    {first}: ")],
         )
 
-    def add_storage_tasks(self, tasks: TaskList) -> None:
-        """T210, the storage back-end (the scaffold's), and T220, its table (the team's)."""
+    def add_storage_tasks(
+        self, tasks: TaskList, checks: list[str] | None = None
+    ) -> None:
+        """T210, the storage back-end (the scaffold's), and T220, its table (the team's).
+
+        ``checks``: what else T210's check holds, besides the store's calls.
+        """
         if not self.stores:
             return
         n = self.names
@@ -300,7 +322,7 @@ class Feature(ABC):
             [self.store_file],
             len(self.ops),
             True,
-            [contains(self.store_file, "self._storage.")],
+            [contains(self.store_file, "self._storage."), *(checks or [])],
         )
         tasks.add(
             220,
@@ -523,6 +545,7 @@ class Feature(ABC):
 
 
 def _load_generations() -> None:
+    """Import every generation's kinds (once: later calls find them in ``sys.modules``)."""
     for generation in GENERATIONS:
         importlib.import_module(f"{__name__}.{generation}")
 
@@ -545,16 +568,14 @@ def _answer(value: Any) -> Any:
 
 def writes_for(answers: Mapping[str, Any]) -> bool:
     """Whether a kind of this template writes for the answers' generation and kind."""
-    if not REGISTRY:
-        _load_generations()
+    _load_generations()
     key = (answers.get("generation", GENERATIONS[0]), answers.get("kind", "module"))
     return key in REGISTRY
 
 
 def feature_for(answers: Mapping[str, Any]) -> Feature:
     """The feature the answers describe, of their kind and host generation (built once)."""
-    if not REGISTRY:
-        _load_generations()
+    _load_generations()
     inputs = tuple((key, _hashable(answers[key])) for key in INPUTS if key in answers)
     return _cached(inputs)
 

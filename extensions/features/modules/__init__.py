@@ -128,7 +128,7 @@ class ModulesFeature(Feature):
             True,
             [exists(slice_file)],
         )
-        package, settings, env = self.wired_files
+        package, settings, env = self.wired_files[:3]
         host_files = [settings, package, env]
         tasks.add(
             102,

@@ -20,6 +20,11 @@ from ...plan import (
 )
 from . import ModulesFeature
 
+# What the storage back-end's tests need that the host lacks: moto, at the version the
+# packages generation of the host locks, added to requirements_dev.txt by the wiring task.
+STORAGE_DEV_REQUIREMENTS = ("moto[dynamodb]==5.2.2",)
+DEV_REQUIREMENTS_FILE = "requirements_dev.txt"
+
 
 class Module(ModulesFeature):
     """``modules/<m>/``: schemas, models, service, controllers, responses, providers, router."""
@@ -69,11 +74,15 @@ class Module(ModulesFeature):
         return f"{self.package}/providers/storage.py"
 
     @property
-    def input_models(self) -> list[str]:
-        """The domain dataclasses that carry input: a draft to create, changes to apply."""
-        entity = self.names.entity
-        suffixes = (("create", "Draft"), ("update", "Changes"))
-        return [entity + suffix for verb, suffix in suffixes if self.ops.has(verb)]
+    def dev_requirements(self) -> tuple[str, ...]:
+        """The requirements the wiring task adds to the host's development requirements."""
+        return STORAGE_DEV_REQUIREMENTS if self.stores else ()
+
+    @property
+    def wired_files(self) -> list[str]:
+        return super().wired_files + (
+            [DEV_REQUIREMENTS_FILE] if self.dev_requirements else []
+        )
 
     @property
     def settings_variables(self) -> list[Setting]:
@@ -220,7 +229,13 @@ class Module(ModulesFeature):
                 f"{package}/responses.py",
             ],
         )
-        self.add_storage_tasks(tasks)
+        self.add_storage_tasks(
+            tasks,
+            [
+                contains(DEV_REQUIREMENTS_FILE, requirement)
+                for requirement in self.dev_requirements
+            ],
+        )
         if self.input_models:
             todo(
                 204,

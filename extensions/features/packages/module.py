@@ -158,11 +158,6 @@ class Module(PackagesFeature):
         return bool(self.providers)
 
     @property
-    def primary_choice(self) -> bool:
-        """Whether the settings choose the source of truth among several back-ends."""
-        return len(self.providers) > 1
-
-    @property
     def scope(self) -> str:
         """The OAuth scope the routes ask of a caller's token, as the host names them."""
         return f"sre-bot:{self.names.url_path[1:]}"
