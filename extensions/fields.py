@@ -184,7 +184,7 @@ class EntityField:
         return KINDS[self.kind]
 
     def python(self, entity: str) -> str:
-        """The domain's annotation, ``None`` aside: a choice is ``<Entity><Name>``."""
+        """The domain's annotation, ``None`` aside: a choice is ``<Entity><Name>Choice``."""
         return self.choice_type(entity) if self.is_choice else self.spec.python
 
     def annotation(self, entity: str) -> str:
@@ -192,8 +192,12 @@ class EntityField:
         return self.python(entity) + (" | None" if self.optional else "")
 
     def choice_type(self, entity: str) -> str:
-        """The ``Literal`` alias of a choice's words (``IncidentNoteSeverity``)."""
-        return entity + inflection.camelize(self.name)
+        """The ``Literal`` alias of a choice's words (``IncidentNoteSeverityChoice``).
+
+        The suffix keeps it apart from every class the feature defines: a choice named
+        ``response`` would otherwise be ``IncidentNoteResponse``, the response schema.
+        """
+        return f"{entity}{inflection.camelize(self.name)}Choice"
 
     @property
     def literal(self) -> str:

@@ -28,6 +28,7 @@ QUESTIONS = [
     "module_name",
     "description",
     "entity_name",
+    "fields",
     "operations",
     "providers",
     "primary_provider",
