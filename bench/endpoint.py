@@ -98,7 +98,9 @@ from modules.incident_notes import register_routes  # noqa: E402
 from modules.incident_notes.models import IncidentNote  # noqa: E402
 from modules.incident_notes.providers import register_provider  # noqa: E402
 from tests.unit.modules.incident_notes.fakes import (  # noqa: E402
+    SAMPLE_JSON,
     FakeIncidentNotesProvider,
+    sample_incident_note,
 )
 
 # The client's own "HTTP Request: ..." line per request (the host's logging setup lets
@@ -110,9 +112,8 @@ T = TypeVar("T")
 NOTE_ID = "incident-note-1"
 PATH = f"/api/v1/incident-notes/{NOTE_ID}"
 HEADERS = {"Authorization": f"Bearer {os.environ['DEV_BYPASS_TOKEN']}"}
-TITLE = "Disk full on db-1"
-DETAILS = "Paged at 03:12, cleaned up old WAL files."
-PAYLOAD = {"id": NOTE_ID, "title": TITLE, "details": DETAILS}
+# The note every app answers: the generated tests' sample, whatever its fields.
+PAYLOAD = {"id": NOTE_ID, **SAMPLE_JSON}
 
 # What the profile lists: the feature's and the host's code, what they call in
 # structlog and pydantic, and FastAPI's per-request steps; not the client's work.
@@ -129,7 +130,7 @@ class FixedNoteProvider(FakeIncidentNotesProvider):
     def __init__(self, settings: IncidentNotesSettings) -> None:
         super().__init__(settings)
         self._found: OperationResult[IncidentNote] = OperationResult.success(
-            data=IncidentNote(id=NOTE_ID, title=TITLE, details=DETAILS)
+            data=sample_incident_note(id=NOTE_ID)
         )
 
     def _get_impl(self, incident_note_id: str) -> OperationResult[IncidentNote]:
@@ -142,8 +143,8 @@ def minimal_app() -> FastAPI:
     app = FastAPI()
 
     @app.get("/api/v1/incident-notes/{incident_note_id}")
-    def get_incident_note(incident_note_id: str) -> dict[str, str]:
-        return {"id": incident_note_id, "title": TITLE, "details": DETAILS}
+    def get_incident_note(incident_note_id: str) -> dict[str, object]:
+        return {**PAYLOAD, "id": incident_note_id}
 
     return app
 
@@ -155,8 +156,8 @@ def host_minimal_app() -> FastAPI:
     @app.get("/api/v1/incident-notes/{incident_note_id}")
     def get_incident_note(
         incident_note_id: str, settings: SettingsDep, current_user: CurrentUserDep
-    ) -> dict[str, str]:
-        return {"id": incident_note_id, "title": TITLE, "details": DETAILS}
+    ) -> dict[str, object]:
+        return {**PAYLOAD, "id": incident_note_id}
 
     return app
 

@@ -50,6 +50,7 @@ class Kind:
         typed: The same two values as a person types them in Slack.
         dynamo_sample: The same two values as DynamoDB stores them (its attribute's text).
         meaning: What the type is, for people (PLAN.md and the docs).
+        default_note: What a required field holds when a draft leaves it out.
         limit: The schema's length limit's constant name suffix, if it has one.
     """
 
@@ -64,6 +65,7 @@ class Kind:
     typed: tuple[str, str]
     dynamo_sample: tuple[Any, Any]
     meaning: str
+    default_note: str = ""
     max_length: int = 0
     min_length: int = 0
 
@@ -92,7 +94,8 @@ KINDS: dict[str, Kind] = {
             "Paged at 03:12, cleaned up old WAL files.",
             "Moved to the replica.",
         ),
-        meaning="free text up to 5000 characters, empty by default",
+        meaning="free text up to 5000 characters",
+        default_note="empty by default",
         max_length=5000,
     ),
     "int": Kind(
@@ -114,7 +117,8 @@ KINDS: dict[str, Kind] = {
         json=("True", "False"),
         typed=("true", "false"),
         dynamo_sample=(True, False),
-        meaning="true or false, false by default",
+        meaning="true or false",
+        default_note="false by default",
     ),
     "date": Kind(
         python="date",
@@ -179,7 +183,7 @@ class EntityField:
                 json=(f'"{first}"', f'"{second}"'),
                 typed=(first, second),
                 dynamo_sample=(first, second),
-                meaning="one of " + ", ".join(f"`{word}`" for word in self.choices),
+                meaning="one of " + ", ".join(self.choices),
             )
         return KINDS[self.kind]
 
@@ -237,7 +241,15 @@ class EntityField:
     @property
     def description(self) -> str:
         """What the field is, for the API's documentation."""
-        return f"{self.words[:1].upper()}{self.words[1:]}: {self.spec.meaning}."
+        return f"{self.words[:1].upper()}{self.words[1:]}: {self.meaning}."
+
+    @property
+    def meaning(self) -> str:
+        """What the field holds, for people: its kind, its default, or that it may be empty."""
+        if self.optional:
+            return f"{self.spec.meaning}, or none"
+        note = self.spec.default_note
+        return f"{self.spec.meaning}, {note}" if note else self.spec.meaning
 
     @property
     def kebab(self) -> str:

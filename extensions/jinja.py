@@ -264,7 +264,12 @@ class FeatureHook(ContextHook):
     """Put the feature in every template's context: ``feature``, its ``names`` and its ``ops``."""
 
     def hook(self, context: dict[str, Any]) -> None:
-        # Until the generation is validated, the answers may name one no kind writes for.
-        if all(key in context for key in NEEDED) and features.writes_for(context):
+        # Until the answers are validated, they may name a generation no kind writes
+        # for, or fields that cannot be read: the feature waits for valid ones.
+        if (
+            all(key in context for key in NEEDED)
+            and features.writes_for(context)
+            and not fields.problem(context.get("fields"))
+        ):
             feature = features.feature_for(context)
             context.update(feature=feature, names=feature.names, ops=feature.ops)

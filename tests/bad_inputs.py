@@ -120,6 +120,58 @@ BAD_ANSWERS = [
         " choose the domain object's name.",
     ),
     BadAnswer(
+        "fields", "", "fields is empty: type one field a line, such as title: str"
+    ),
+    BadAnswer(
+        "fields",
+        "title",
+        "fields: 'title' is not name: type (for example severity: low | high).",
+    ),
+    BadAnswer(
+        "fields",
+        "title: string",
+        "fields: title's type 'string' is none of str, text, int, bool, date, datetime,"
+        " a | b | c.",
+    ),
+    BadAnswer(
+        "fields",
+        "title: str\nclass: str",
+        "fields: 'class' is a Python keyword: choose another name.",
+    ),
+    BadAnswer(
+        "fields",
+        "id: str",
+        "fields: 'id' is the identifier every item has already: choose another name.",
+    ),
+    BadAnswer(
+        "fields",
+        "json: str",
+        "fields: 'json' is pydantic's BaseModel.json, which a field would hide: choose"
+        " another name.",
+    ),
+    BadAnswer(
+        "fields",
+        "date: date",
+        "fields: 'date' is a type the generated code annotates fields with: choose another"
+        " name.",
+    ),
+    BadAnswer(
+        "fields",
+        "title: str\ntitle: text",
+        "fields: 'title' is given twice.",
+    ),
+    BadAnswer(
+        "fields",
+        "severity: low | very high",
+        "fields: severity's choice 'very high' is not one word of letters, digits, -, _ or .",
+    ),
+    BadAnswer(
+        "fields",
+        "title: {{ 7 * 7 }}",
+        "fields: title's type '{{ 7 * 7 }}' is none of str, text, int, bool, date, datetime,"
+        " a | b | c.",
+    ),
+    BadAnswer(
         "operations",
         [],
         "operations: select at least one of create, get, list, update, delete.",

@@ -12,6 +12,27 @@ from extensions.names import singular_pascal, snake
 
 ALL_OPERATIONS = ["create", "get", "list", "update", "delete"]
 THREE_PROVIDERS = "google, aws, opsgenie"
+# Every type a field may have, required and optional.
+EVERY_TYPE = """title: str
+severity: low | medium | high
+starts: datetime
+ends: datetime?
+approved: bool
+attendees: int?
+notes: text?
+review_on: date?
+incident_id: str?"""
+# Names that are also Python, pydantic or FastAPI words, or the generated code's own.
+FRAMEWORK_WORDS = """type: str
+status: open | closed
+body: text?
+query: str?
+request: int?
+response: bool
+items: int
+count: int?
+limit: date?
+self: str?"""
 HOSTILE_TEXT = 'Say """hi""" it\'s {{ x }} {% if %} | `x` <b> \\ end" 🚨 日本語'
 
 CASES: dict[str, dict[str, Any]] = {
@@ -107,6 +128,31 @@ CASES: dict[str, dict[str, Any]] = {
         "operations": ALL_OPERATIONS,
         "providers": "google",
         "require_auth": True,
+    },
+    # The bot's own storage, with fields of every type (optional or not), one field that
+    # is no text, and names that are Python, pydantic or FastAPI words: each feature's
+    # end-to-end test drives every route and Slack subcommand against moto's DynamoDB.
+    "storage-every-type": {
+        "feature_name": "Change Windows",
+        "operations": ALL_OPERATIONS,
+        "providers": "storage",
+        "require_auth": True,
+        "fields": EVERY_TYPE,
+    },
+    "storage-one-flag-open": {
+        "feature_name": "Maintenance Flags",
+        "operations": ALL_OPERATIONS,
+        "providers": "storage",
+        "require_auth": False,
+        "fields": "active: bool",
+    },
+    "storage-words-2p": {
+        "feature_name": "Service Requests",
+        "operations": ALL_OPERATIONS,
+        "providers": "storage, google",
+        "primary_provider": "google",
+        "require_auth": True,
+        "fields": FRAMEWORK_WORDS,
     },
     # Integrations: with and without the endpoint, open and authenticated, the
     # smallest and the largest sets of calls, the longest names, hostile text.
@@ -204,6 +250,9 @@ GROUPS: dict[str, list[str]] = {
         "named-email-2p-auth",
     ],
     "modules-all-operations": [
+        "storage-every-type",
+        "storage-one-flag-open",
+        "storage-words-2p",
         "all-0p-open",
         "all-1p-auth",
         "all-3p-open",

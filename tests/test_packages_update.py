@@ -33,6 +33,7 @@ from versions import (
     answers_read_by,
     build_release_pair,
     build_versions,
+    example_answers,
 )
 
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("packages-update")]
@@ -48,7 +49,7 @@ VENDOR = "integrations/email_delivery"
 CONFLICT = "<<<<<<< before updating"
 
 TEAM_RULE = (
-    "    if len(title) > 120:\n"
+    "    if len(draft.title.strip()) > 120:\n"
     '        raise IncidentNoteRejected("title must be 120 characters or fewer", INVALID_INCIDENT_NOTE)\n'
 )
 TEAM_DECISION = "# Every engineer granted the scope may read and write notes (decided in SRE-1234).\n"
@@ -59,16 +60,19 @@ TEAM_SETTING = (
 )
 TEAM_TEST = '''"""The team's own test of the domain rule it added."""
 
+import dataclasses
+
 import pytest
 
-from packages.incident_notes.domain import IncidentNoteDraft, IncidentNoteRejected, check_draft
+from packages.incident_notes.domain import IncidentNoteRejected, check_draft
+from tests.unit.packages.incident_notes.fakes import DRAFT
 
 pytestmark = pytest.mark.unit
 
 
 def test_a_title_longer_than_120_characters_is_rejected() -> None:
     with pytest.raises(IncidentNoteRejected):
-        check_draft(IncidentNoteDraft(title="x" * 121))
+        check_draft(dataclasses.replace(DRAFT, title="x" * 121))
 '''
 TEAM_RESOURCE = '# Checked against the provider\'s v3 documentation (SRE-1301).\nRESOURCE = "/v3/messages"\n'
 
@@ -255,9 +259,11 @@ def test_features_whose_lists_were_yaml_update_to_what_this_version_generates(
     template = build_release_pair(tmp_path / "template", previous=LISTS_AS_YAML)
     updated = fresh_host(tmp_path / "updated", hosts.PACKAGES)
     fresh = fresh_host(tmp_path / "fresh", hosts.PACKAGES)
+    # That version's own example: no fields question, vendor back-ends.
+    then = example_answers(LISTS_AS_YAML, "packages")
     as_then = partial(answers_read_by, LISTS_AS_YAML)
     for app, ref, form in ((updated, "0.3.0", as_then), (fresh, "0.4.0", dict)):
-        copy_feature(app, template, form(MODULE_ANSWERS), ref)
+        copy_feature(app, template, form(then), ref)
         copy_feature(app, template, form(INTEGRATION_ANSWERS), ref)
         make_team_edits(app)
     recorded = (updated / ".copier-answers.incident_notes.yml").read_text()

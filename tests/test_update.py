@@ -30,6 +30,7 @@ from support import (
     feature_paths,
     fresh_host,
     reword_the_replies,
+    tick,
     tree_digest,
 )
 from versions import (
@@ -37,6 +38,7 @@ from versions import (
     answers_read_by,
     build_release_pair,
     build_versions,
+    example_answers,
     git,
 )
 
@@ -51,7 +53,7 @@ TEAM_SERVICE_LINE = (
     "        maximum = min(maximum, 50)  # pages of notes stay small in Slack\n"
 )
 TEAM_RULE = """\
-    if len(title) < 3:
+    if len(draft.title.strip()) < 3:
         return OperationResult.permanent_error(
             "title must be at least 3 characters", error_code=INVALID_INCIDENT_NOTE
         )
@@ -500,6 +502,42 @@ def test_an_integration_gains_its_endpoint_by_an_update_with_a_new_answer(
     assert failed_gates(host, [INTEGRATION], mypy_cache) == {}
 
 
+def test_a_field_added_by_an_update_appears_everywhere_and_the_team_work_stays(
+    tmp_path: Path, template_repo: Path, mypy_cache: Path
+) -> None:
+    host = host_repo(tmp_path)
+    copy_feature(host, template_repo, **CANONICAL_ANSWERS)
+    _edit(
+        host / PACKAGE / "service.py",
+        "        maximum = self._settings.INCIDENT_NOTES_MAX_PAGE_SIZE\n",
+        "        maximum = self._settings.INCIDENT_NOTES_MAX_PAGE_SIZE\n"
+        + TEAM_SERVICE_LINE,
+    )
+    tick(host / PACKAGE / "PLAN.md", "T206")
+    commit(host, "team: smaller pages, authorization decided")
+    fields = CANONICAL_ANSWERS["fields"].rstrip("\n") + "\nowner: str?"
+
+    update_feature(host, MODULE, "0.1.0", fields=fields)
+
+    assert conflicted(host) == []
+    assert TEAM_SERVICE_LINE in (host / PACKAGE / "service.py").read_text()
+    plan = (host / PACKAGE / "PLAN.md").read_text()
+    assert "- [x] **T206**" in plan
+    assert "| `owner` | `str \\| None` | no, `None` |" in plan
+    for path, text in {
+        "models.py": "    owner: str | None\n",
+        "schemas.py": "    owner: str | None = Field(",
+        "providers/storage.py": '"owner": incident_note.owner,',
+        "platforms/slack.py": '"--owner": "owner"',
+    }.items():
+        assert text in (host / PACKAGE / path).read_text(), path
+    assert (
+        '"owner": "Disk full on db-1"'
+        in (host / "tests/unit/modules/incident_notes/fakes.py").read_text()
+    )
+    assert failed_gates(host, [MODULE], mypy_cache) == {}
+
+
 def test_overlapping_edits_show_as_a_conflict_and_lose_no_line(
     tmp_path: Path, template_repo: Path
 ) -> None:
@@ -654,13 +692,15 @@ def test_features_of_the_previous_release_update_to_what_this_one_generates(
     """
     template = build_release_pair(tmp_path / "template")
     updated, fresh = host_repo(tmp_path / "updated"), host_repo(tmp_path / "fresh")
-    # Each version gets the answers in the form it reads (the previous release took
-    # the plan's lists and the providers as YAML lists).
+    # The previous release's own example: no fields question, vendor back-ends. Each
+    # version gets the answers in the form it reads (the previous release took the
+    # plan's lists and the providers as YAML lists).
+    then = example_answers(PREVIOUS_RELEASE)
     for host, ref, form in (
         (updated, "0.3.0", partial(answers_read_by, PREVIOUS_RELEASE)),
         (fresh, "0.4.0", dict),
     ):
-        copy_feature(host, template, ref, **form(CANONICAL_ANSWERS))
+        copy_feature(host, template, ref, **form(then))
         make_team_edits(host)
         copy_feature(host, template, ref, **form(INTEGRATION_ANSWERS))
         make_integration_edits(host)
@@ -671,3 +711,6 @@ def test_features_of_the_previous_release_update_to_what_this_one_generates(
 
     assert conflicted(updated) == [], f"updating {PREVIOUS_RELEASE[:7]} conflicts"
     assert tree_digest(updated) == tree_digest(fresh)
+    # Its answers file had no fields: the feature keeps the two it had.
+    models = (updated / PACKAGE / "models.py").read_text()
+    assert "    title: str\n    details: str\n" in models

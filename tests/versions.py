@@ -20,7 +20,7 @@ from typing import Any
 
 import yaml
 
-from extensions.text_answers import LISTS
+from extensions.text_answers import LISTS, as_text
 from hosts import git
 from support import ROOT
 
@@ -243,6 +243,31 @@ def _questions_at(ref: str, source: Path) -> dict[str, Any]:
         )
     loaded: dict[str, Any] = yaml.safe_load(shown.stdout)
     return loaded
+
+
+def example_answers(
+    ref: str, generation: str = "modules", source: Path = ROOT
+) -> dict[str, Any]:
+    """The module example's answers as the commit ``ref`` of ``source`` has them, its lists
+    written as text (the form this checkout's questions take).
+
+    ``generation``: whose example, where the commit has one per generation.
+    """
+    found = ""
+    for path in (f"docs/examples/{generation}/module", "docs/examples/module"):
+        shown = subprocess.run(
+            ["git", "show", f"{ref}:{path}/answers.yml"],
+            cwd=source,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if shown.returncode == 0:
+            found = shown.stdout
+            break
+    assert found, f"{ref[:7]} has no module example"
+    answers: dict[str, Any] = yaml.safe_load(found)
+    return {key: as_text(key, value) for key, value in answers.items()}
 
 
 def answers_read_by(

@@ -7,8 +7,9 @@ way a user does (the CLI, --data-file, --trust), once per example in
 docs/examples/<generation>/, into one fresh copy of that real host (hosts/), then each
 step of the host's own CI workflow with the host's pinned tools (the packages host
 installs its own, with uv, in the Python 3.14 root), then the stricter gates the
-template holds the features' code to, and prints a table. Exit status 0 means every
-check passed.
+template holds the features' code to, and prints a table. It ends by creating a record
+and listing the records through the example module's own routes, on moto's DynamoDB
+(tools/demo_record.py). Exit status 0 means every check passed.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ import hosts  # noqa: E402  (lives with the tests, which run the same checks)
 import support  # noqa: E402
 
 KINDS = ("module", "integration")
+# Run inside the host with its own Python: a record created and listed through the routes.
+SCRIPT = ROOT / "tools" / "demo_record.py"
 # The lines of a check's output worth a glance: pytest's totals, mypy's error count,
 # coverage's total.
 SUMMARY = re.compile(
@@ -109,7 +112,35 @@ def demo(generation: str, scratch: Path) -> int:
         package = support.feature_of(host, module).package
         print(f"{module} is in {host / package}")
     print()
-    return failed
+    return failed + record(host_kind, host, modules[0])
+
+
+def record(host_kind: hosts.Host, host: Path, module: str) -> int:
+    """Create a record and list them through the module's own routes, on moto's DynamoDB.
+
+    Shows the generated feature at work, the way a developer first tries it; returns 1
+    if it does not answer 201, then 200.
+    """
+    feature = support.feature_of(host, module)
+    if not feature.stores:
+        return 0
+    script = host / SCRIPT.name
+    shutil.copy(SCRIPT, script)
+    arguments = [host_kind.generation, module, feature.names.table]
+    arguments.append(f"/api/v1{feature.names.url_path}")
+    python = ["uv", "run", "python"] if host_kind.in_root else ["python3"]
+    print(f"{module}: a record created and listed through its routes (moto's DynamoDB)")
+    completed = hosts.run(host_kind, host, [*python, script.name, *arguments])
+    script.unlink()
+    shown = [
+        line
+        for line in completed.stdout.splitlines()
+        if line.startswith(("POST", "GET"))
+    ]
+    print("\n".join(shown) + "\n")
+    if completed.returncode:
+        print(completed.stdout[-3000:] + completed.stderr[-3000:])
+    return 1 if completed.returncode else 0
 
 
 def main() -> int:

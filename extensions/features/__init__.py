@@ -43,7 +43,11 @@ STORAGE = "storage"
 LOCALES = ("en-US", "fr-FR")
 REGISTRY: dict[tuple[str, str], type[Feature]] = {}
 # The answers that make a feature write every file it can (see Feature.claimed_paths).
-WIDEST_OPTIONS = {"endpoint": True, "providers": ["any"], "operations": list(VERBS)}
+WIDEST_OPTIONS = {
+    "endpoint": True,
+    "providers": ["any", STORAGE],
+    "operations": list(VERBS),
+}
 # The answers a feature is built from; the plan's free text is rendered as it is.
 INPUTS = (
     "generation",

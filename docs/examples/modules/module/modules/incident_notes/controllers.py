@@ -10,7 +10,6 @@ from fastapi import HTTPException, Path, Query, status
 
 from infrastructure.configuration import Settings
 from infrastructure.services import CurrentUserDep, SettingsDep, get_settings
-from modules.incident_notes.models import IncidentNoteChanges, IncidentNoteDraft
 from modules.incident_notes.providers import get_primary_provider
 from modules.incident_notes.responses import (
     raise_for_error,
@@ -84,8 +83,7 @@ def create_incident_note(
         The created incident note.
     """
     service = get_incident_notes_service(settings)
-    draft = IncidentNoteDraft(title=body.title, details=body.details)
-    result = service.create_incident_note(draft)
+    result = service.create_incident_note(body.to_draft())
     return render_incident_note(result)
 
 
@@ -145,8 +143,7 @@ def update_incident_note(
         The updated incident note.
     """
     service = get_incident_notes_service(settings)
-    changes = IncidentNoteChanges(title=body.title, details=body.details)
-    result = service.update_incident_note(incident_note_id, changes)
+    result = service.update_incident_note(incident_note_id, body.to_changes())
     return render_incident_note(result)
 
 

@@ -58,7 +58,10 @@ def to_incident_note_response(incident_note: IncidentNote) -> IncidentNoteRespon
     return IncidentNoteResponse(
         id=incident_note.id,
         title=incident_note.title,
-        details=incident_note.details,
+        body=incident_note.body,
+        severity=incident_note.severity,
+        pinned=incident_note.pinned,
+        follow_up_on=incident_note.follow_up_on,
     )
 
 

@@ -6,6 +6,7 @@ that do not come through HTTP, such as Slack commands.
 
 import re
 from dataclasses import replace
+from typing import Any
 
 from infrastructure.operations import OperationResult
 from modules.incident_notes.models import IncidentNoteChanges, IncidentNoteDraft
@@ -16,6 +17,8 @@ INVALID_INCIDENT_NOTE = "INVALID_INCIDENT_NOTE"
 INVALID_LIMIT = "INVALID_LIMIT"
 
 _ID = re.compile(ID_PATTERN)
+# The short texts, which the rules trim and refuse blank.
+TRIMMED = ("title",)
 
 
 def validate_incident_note_id(incident_note_id: str) -> OperationResult[str]:
@@ -42,17 +45,13 @@ def validate_draft(draft: IncidentNoteDraft) -> OperationResult[IncidentNoteDraf
         draft: The incident note to create.
 
     Returns:
-        The draft with its title trimmed, or a permanent error naming the broken rule.
+        The draft with its short texts trimmed, or a permanent error naming the broken rule.
     """
-    title = draft.title.strip()
-    if not title:
-        return OperationResult.permanent_error(
-            "title must not be blank", error_code=INVALID_INCIDENT_NOTE
-        )
+    blank = _first_blank(draft)
+    if blank:
+        return _blank(blank)
     # TODO(incident_notes): add the business rules a new incident note must satisfy.
-    return OperationResult.success(
-        data=IncidentNoteDraft(title=title, details=draft.details)
-    )
+    return OperationResult.success(data=replace(draft, **_trimmed(draft)))
 
 
 def validate_changes(
@@ -65,7 +64,7 @@ def validate_changes(
         changes: The fields to change.
 
     Returns:
-        The changes with the title trimmed, or a permanent error naming the broken rule.
+        The changes with their short texts trimmed, or a permanent error naming the broken rule.
     """
     checked_id = validate_incident_note_id(incident_note_id)
     if not checked_id.is_success:
@@ -74,16 +73,14 @@ def validate_changes(
         )
     if changes.is_empty:
         return OperationResult.permanent_error(
-            "nothing to update: send title or details",
+            "nothing to update: send title, body, severity, pinned or follow_up_on",
             error_code=INVALID_INCIDENT_NOTE,
         )
-    if changes.title is not None and not changes.title.strip():
-        return OperationResult.permanent_error(
-            "title must not be blank", error_code=INVALID_INCIDENT_NOTE
-        )
+    blank = _first_blank(changes)
+    if blank:
+        return _blank(blank)
     # TODO(incident_notes): add the business rules a change to an incident note must satisfy.
-    title = changes.title.strip() if changes.title is not None else None
-    return OperationResult.success(data=replace(changes, title=title))
+    return OperationResult.success(data=replace(changes, **_trimmed(changes)))
 
 
 def validate_limit(limit: int, maximum: int) -> OperationResult[int]:
@@ -101,3 +98,25 @@ def validate_limit(limit: int, maximum: int) -> OperationResult[int]:
             f"limit must be between 1 and {maximum}", error_code=INVALID_LIMIT
         )
     return OperationResult.success(data=limit)
+
+
+def _first_blank(item: object) -> str:
+    """The name of the first short text of ``item`` left blank, or ""."""
+    texts = {name: getattr(item, name) for name in TRIMMED}
+    blank = [
+        name for name, text in texts.items() if text is not None and not text.strip()
+    ]
+    return blank[0] if blank else ""
+
+
+def _blank(name: str) -> OperationResult[Any]:
+    """The refusal of a short text left blank."""
+    return OperationResult.permanent_error(
+        f"{name} must not be blank", error_code=INVALID_INCIDENT_NOTE
+    )
+
+
+def _trimmed(item: object) -> dict[str, Any]:
+    """The short texts of ``item`` trimmed, by name; one it leaves out stays out."""
+    texts = {name: getattr(item, name) for name in TRIMMED}
+    return {name: text.strip() for name, text in texts.items() if text is not None}

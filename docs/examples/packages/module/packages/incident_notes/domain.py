@@ -7,6 +7,8 @@ the service turns it into a permanent error.
 
 import re
 from dataclasses import dataclass, replace
+from datetime import date
+from typing import Any, Literal
 
 ID_PATTERN = r"^[A-Za-z0-9_-]{1,64}$"
 INVALID_ID = "INVALID_INCIDENT_NOTE_ID"
@@ -14,6 +16,10 @@ INVALID_INCIDENT_NOTE = "INVALID_INCIDENT_NOTE"
 INVALID_LIMIT = "INVALID_LIMIT"
 
 _ID = re.compile(ID_PATTERN)
+# The short texts, which the rules trim and refuse blank.
+TRIMMED = ("title",)
+# The values severity may take.
+IncidentNoteSeverityChoice = Literal["low", "medium", "high"]
 
 
 class IncidentNoteRejected(ValueError):
@@ -35,14 +41,19 @@ class IncidentNote:
 
     Attributes:
         id: Identifier given by the source of truth.
-        title: Short title.
-        details: Free-form details.
+        title: Short text, 1 to 200 characters, trimmed.
+        body: Free text up to 5000 characters, or none.
+        severity: One of low, medium, high.
+        pinned: True or false, false by default.
+        follow_up_on: A calendar day, YYYY-MM-DD, or none.
     """
 
-    # TODO(incident_notes): replace title and details with the real fields of an incident note (schemas.py and the tests follow).
     id: str
     title: str
-    details: str
+    body: str | None
+    severity: IncidentNoteSeverityChoice
+    pinned: bool
+    follow_up_on: date | None
 
 
 @dataclass(frozen=True)
@@ -50,12 +61,18 @@ class IncidentNoteDraft:
     """An incident note that does not exist yet.
 
     Attributes:
-        title: Short title.
-        details: Free-form details.
+        title: Short text, 1 to 200 characters, trimmed.
+        severity: One of low, medium, high.
+        body: Free text up to 5000 characters, or none.
+        pinned: True or false, false by default.
+        follow_up_on: A calendar day, YYYY-MM-DD, or none.
     """
 
     title: str
-    details: str = ""
+    severity: IncidentNoteSeverityChoice
+    body: str | None = None
+    pinned: bool = False
+    follow_up_on: date | None = None
 
 
 @dataclass(frozen=True)
@@ -63,17 +80,32 @@ class IncidentNoteChanges:
     """The fields of an incident note to change; ``None`` keeps a field as it is.
 
     Attributes:
-        title: New title, or ``None``.
-        details: New details, or ``None``.
+        title: Its new value, or ``None`` to keep it.
+        body: Its new value, or ``None`` to keep it.
+        severity: Its new value, or ``None`` to keep it.
+        pinned: Its new value, or ``None`` to keep it.
+        follow_up_on: Its new value, or ``None`` to keep it.
+        cleared: The optional fields to empty.
     """
 
     title: str | None = None
-    details: str | None = None
+    body: str | None = None
+    severity: IncidentNoteSeverityChoice | None = None
+    pinned: bool | None = None
+    follow_up_on: date | None = None
+    cleared: frozenset[str] = frozenset()
 
     @property
     def is_empty(self) -> bool:
         """Whether no field would change."""
-        return self.title is None and self.details is None
+        return self == IncidentNoteChanges()
+
+
+def changed(incident_note: IncidentNote, changes: IncidentNoteChanges) -> IncidentNote:
+    """The incident note with ``changes`` applied: the fields they give or clear, the others as they were."""
+    given: dict[str, Any] = {name: value for name, value in vars(changes).items() if value is not None and name != "cleared"}
+    given.update(dict.fromkeys(changes.cleared))
+    return replace(incident_note, **given)
 
 
 def check_incident_note_id(incident_note_id: str) -> str:
@@ -88,32 +120,28 @@ def check_incident_note_id(incident_note_id: str) -> str:
 
 
 def check_draft(draft: IncidentNoteDraft) -> IncidentNoteDraft:
-    """Return a new incident note with its title trimmed, if it keeps the domain's rules.
+    """Return a new incident note with its short texts trimmed, if it keeps the domain's rules.
 
     Raises:
         IncidentNoteRejected: It breaks one.
     """
-    title = draft.title.strip()
-    if not title:
-        raise IncidentNoteRejected("title must not be blank", INVALID_INCIDENT_NOTE)
+    checked = replace(draft, **_trimmed(draft))
     # TODO(incident_notes): add the business rules a new incident note must satisfy.
-    return IncidentNoteDraft(title=title, details=draft.details)
+    return checked
 
 
 def check_changes(incident_note_id: str, changes: IncidentNoteChanges) -> IncidentNoteChanges:
-    """Return the changes to an incident note, title trimmed, if they keep the domain's rules.
+    """Return the changes to an incident note, short texts trimmed, if they keep the domain's rules.
 
     Raises:
         IncidentNoteRejected: The id or the changes break one.
     """
     check_incident_note_id(incident_note_id)
     if changes.is_empty:
-        raise IncidentNoteRejected("nothing to update: send title or details", INVALID_INCIDENT_NOTE)
-    if changes.title is not None and not changes.title.strip():
-        raise IncidentNoteRejected("title must not be blank", INVALID_INCIDENT_NOTE)
+        raise IncidentNoteRejected("nothing to update: send title, body, severity, pinned or follow_up_on", INVALID_INCIDENT_NOTE)
+    checked = replace(changes, **_trimmed(changes))
     # TODO(incident_notes): add the business rules a change to an incident note must satisfy.
-    title = changes.title.strip() if changes.title is not None else None
-    return replace(changes, title=title)
+    return checked
 
 
 def check_limit(limit: int, maximum: int) -> int:
@@ -125,3 +153,16 @@ def check_limit(limit: int, maximum: int) -> int:
     if not 1 <= limit <= maximum:
         raise IncidentNoteRejected(f"limit must be between 1 and {maximum}", INVALID_LIMIT)
     return limit
+
+
+def _trimmed(item: object) -> dict[str, Any]:
+    """The short texts of ``item`` trimmed, by name; one it leaves out stays out.
+
+    Raises:
+        IncidentNoteRejected: One of them is blank.
+    """
+    texts = {name: getattr(item, name) for name in TRIMMED if getattr(item, name) is not None}
+    blank = [name for name, text in texts.items() if not text.strip()]
+    if blank:
+        raise IncidentNoteRejected(f"{blank[0]} must not be blank", INVALID_INCIDENT_NOTE)
+    return {name: text.strip() for name, text in texts.items()}

@@ -7,18 +7,23 @@ getter where it is used (``monkeypatch.setattr``), never the classes behind it.
 from collections.abc import Callable
 from functools import lru_cache
 
-from packages.incident_notes.adapters.aws import AwsBackend
+from infrastructure.storage import get_storage_service
 from packages.incident_notes.adapters.google import GoogleBackend
-from packages.incident_notes.adapters.opsgenie import OpsgenieBackend
 from packages.incident_notes.ports import IncidentNotesBackend
 from packages.incident_notes.service import IncidentNotesService
 from packages.incident_notes.settings import get_incident_notes_settings
+from packages.incident_notes.store import IncidentNotesStore
+
+
+def get_incident_notes_store() -> IncidentNotesStore:
+    """The storage back-end: the feature's table, through the host's storage service."""
+    return IncidentNotesStore(storage=get_storage_service(), table=get_incident_notes_settings().table_name)
+
 
 # Every back-end the feature can use, by the name INCIDENT_NOTES_PRIMARY_PROVIDER gives.
 BACKENDS: dict[str, Callable[[], IncidentNotesBackend]] = {
+    "storage": get_incident_notes_store,
     "google": GoogleBackend,
-    "aws": AwsBackend,
-    "opsgenie": OpsgenieBackend,
 }
 
 

@@ -24,9 +24,14 @@ class IncidentNotesSettings(BaseSettings):
         description="The largest page of incident notes a list request may ask for.",
     )
 
-    primary_provider: Literal["google", "aws", "opsgenie"] = Field(
-        default="google",
-        description="The back-end that is the source of truth: one of google, aws, opsgenie.",
+    table_name: str = Field(
+        default="sre_bot_incident_notes",
+        description="The DynamoDB table that keeps the incident notes (the storage back-end).",
+    )
+
+    primary_provider: Literal["storage", "google"] = Field(
+        default="storage",
+        description="The back-end that is the source of truth: one of storage, google.",
     )
 
 

@@ -56,6 +56,6 @@ class EmailDeliverySettings(IntegrationSettings):
             return self
         if not self.EMAIL_DELIVERY_BASE_URL.startswith("https://"):
             raise ValueError(
-                "EMAIL_DELIVERY_BASE_URL must be an https:// URL when EMAIL_DELIVERY_ENABLED is true",
+                "EMAIL_DELIVERY_BASE_URL must be an https:// URL when EMAIL_DELIVERY_ENABLED is true"
             )
         return self

@@ -31,9 +31,9 @@ class IncidentNotesSettings(FeatureSettings):
     )
 
     INCIDENT_NOTES_PRIMARY_PROVIDER: str = Field(
-        default="google",
+        default="storage",
         alias="INCIDENT_NOTES_PRIMARY_PROVIDER",
-        description="The provider that is the source of truth: one of google, aws, opsgenie.",
+        description="The provider that is the source of truth: one of storage, google.",
     )
 
     INCIDENT_NOTES_GOOGLE_API_TOKEN: SecretStr | None = Field(
@@ -42,14 +42,8 @@ class IncidentNotesSettings(FeatureSettings):
         description="API token of the google provider.",
     )
 
-    INCIDENT_NOTES_AWS_API_TOKEN: SecretStr | None = Field(
-        default=None,
-        alias="INCIDENT_NOTES_AWS_API_TOKEN",
-        description="API token of the aws provider.",
-    )
-
-    INCIDENT_NOTES_OPSGENIE_API_TOKEN: SecretStr | None = Field(
-        default=None,
-        alias="INCIDENT_NOTES_OPSGENIE_API_TOKEN",
-        description="API token of the opsgenie provider.",
+    INCIDENT_NOTES_TABLE_NAME: str = Field(
+        default="sre_bot_incident_notes",
+        alias="INCIDENT_NOTES_TABLE_NAME",
+        description="The DynamoDB table that keeps the incident notes (the storage back-end).",
     )

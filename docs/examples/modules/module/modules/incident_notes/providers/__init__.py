@@ -11,7 +11,7 @@ from modules.incident_notes.providers.registry import (
     register_provider,
     registered_providers,
 )
-from modules.incident_notes.providers import aws, google, opsgenie
+from modules.incident_notes.providers import google, storage
 
 __all__ = [
     "IncidentNotesProvider",
@@ -19,7 +19,6 @@ __all__ = [
     "get_provider",
     "register_provider",
     "registered_providers",
-    "aws",
     "google",
-    "opsgenie",
+    "storage",
 ]

@@ -1,13 +1,14 @@
 """The Slack command of Incident Notes: ``/sre incident-notes <subcommand>``.
 
 Each handler keeps the host's handler discipline, as the HTTP routes do: it takes the
-text the host's provider parsed against the subcommand's ``Argument`` schema (a title,
-which the host's router passes on without its quotes, is the rest of the line, checked
-by the same request schema as the routes), calls one service method and renders the
-``OperationResult`` in the caller's language, from the ``incident_notes`` catalogues of
-``locales/``. Replies are ephemeral: only the caller sees them.
+text the host's provider parsed against the subcommand's ``Argument`` schema, calls one
+service method and renders the ``OperationResult`` in the caller's language, from the
+``incident_notes`` catalogues of ``locales/``. ``add`` and ``update`` read their fields
+from the rest of the line themselves (the host's router drops quotes) and check them
+with the routes' request schemas. Replies are ephemeral: only the caller sees them.
 """
 
+from datetime import date
 from typing import Any
 
 import structlog
@@ -30,6 +31,10 @@ COMMAND = "incident-notes"
 DOMAIN = "incident_notes"
 # How many incident notes `list` shows when --limit is not given.
 DEFAULT_LIMIT = 10
+# The option that sets each field, after `add` or `update <id>`.
+OPTIONS = {"--title": "title", "--body": "body", "--severity": "severity", "--pinned": "pinned", "--follow-up-on": "follow_up_on"}
+# The fields an option alone sets to true.
+FLAGS = frozenset({"pinned"})
 # How each error status is told to the caller; a refusal by the domain shows its reason.
 ERROR_KEYS = {
     OperationStatus.NOT_FOUND: "errors.not_found",
@@ -48,7 +53,7 @@ def register_commands(provider: SlackPlatformProvider) -> None:
         handler=handle_add,
         parent=f"{PARENT}.{COMMAND}",
         description_key=f"{DOMAIN}.add.description",
-        usage_hint="<title>",
+        usage_hint="<title> [--body <text>] --severity low|medium|high [--pinned [true|false]] [--follow-up-on <date>]",
         example_keys=[f"{DOMAIN}.add.example"],
     )
     provider.register_command(
@@ -79,7 +84,7 @@ def register_commands(provider: SlackPlatformProvider) -> None:
         handler=handle_update,
         parent=f"{PARENT}.{COMMAND}",
         description_key=f"{DOMAIN}.update.description",
-        usage_hint="<incident-note-id> <title>",
+        usage_hint="<incident-note-id> [<title>] [--body <text>] [--severity low|medium|high] [--pinned [true|false]] [--follow-up-on <date>]",
         example_keys=[f"{DOMAIN}.update.example"],
     )
     provider.register_command(
@@ -96,16 +101,20 @@ def register_commands(provider: SlackPlatformProvider) -> None:
 
 
 def handle_add(payload: CommandPayload) -> CommandResponse:
-    """``/sre incident-notes add <title>``: create an incident note; every word after ``add`` is its title."""
+    """``/sre incident-notes add <title> [--body <text>] --severity low|medium|high [--pinned [true|false]] [--follow-up-on <date>]``: create an incident note; the words before any option are its title."""
     locale = _received(payload, "add")
     service = _service()
     if service is None:
         return _reply(locale, "errors.disabled")
-    title = payload.text.strip()
-    if not title:
-        return _reply(locale, "errors.usage", usage="/sre incident-notes add <title>")
+    typed = _typed_fields(payload.text)
+    if not typed:
+        return _reply(
+            locale,
+            "errors.usage",
+            usage="/sre incident-notes add <title> [--body <text>] --severity low|medium|high [--pinned [true|false]] [--follow-up-on <date>]",
+        )
     try:
-        request = IncidentNoteCreateRequest(title=title)
+        request = IncidentNoteCreateRequest.model_validate(typed)
     except ValidationError as error:
         return _reply(locale, "errors.rejected", reason=_first_problem(error))
     result = service.create_incident_note(request.to_draft())
@@ -115,7 +124,7 @@ def handle_add(payload: CommandPayload) -> CommandResponse:
 
 
 def handle_get(payload: CommandPayload, parsed_args: dict[str, Any]) -> CommandResponse:
-    """``/sre incident-notes get <incident-note-id>``: show one incident note."""
+    """``/sre incident-notes get <incident-note-id>``: show one incident note, a line per field."""
     locale = _received(payload, "get")
     service = _service()
     if service is None:
@@ -124,10 +133,15 @@ def handle_get(payload: CommandPayload, parsed_args: dict[str, Any]) -> CommandR
     result = service.get_incident_note(incident_note_id)
     if not result.is_success or result.data is None:
         return _refusal(locale, result, incident_note_id)
-    message = _text(locale, "replies.shown", id=result.data.id, title=result.data.title)
-    if result.data.details:
-        message += "\n" + _escaped(result.data.details)
-    return CommandResponse(message=message, ephemeral=True)
+    lines = [_text(locale, "replies.shown", id=result.data.id, title=result.data.title)]
+    others: dict[str, object] = {
+        "body": result.data.body,
+        "severity": result.data.severity,
+        "pinned": result.data.pinned,
+        "follow_up_on": result.data.follow_up_on,
+    }
+    lines += [f"{name}: {_escaped(_shown(value))}" for name, value in others.items() if value is not None and value != ""]
+    return CommandResponse(message="\n".join(lines), ephemeral=True)
 
 
 def handle_list(payload: CommandPayload, parsed_args: dict[str, Any] | None = None) -> CommandResponse:
@@ -149,16 +163,21 @@ def handle_list(payload: CommandPayload, parsed_args: dict[str, Any] | None = No
 
 
 def handle_update(payload: CommandPayload) -> CommandResponse:
-    """``/sre incident-notes update <incident-note-id> <title>``: give an incident note a new title, every word after its id."""
+    """``/sre incident-notes update <incident-note-id> [<title>] [--body <text>] [--severity low|medium|high] [--pinned [true|false]] [--follow-up-on <date>]``: change the fields given after the id, the words before any option being its new title."""
     locale = _received(payload, "update")
     service = _service()
     if service is None:
         return _reply(locale, "errors.disabled")
-    incident_note_id, _, title = payload.text.strip().partition(" ")
-    if not incident_note_id or not title.strip():
-        return _reply(locale, "errors.usage", usage="/sre incident-notes update <incident-note-id> <title>")
+    incident_note_id, _, rest = payload.text.strip().partition(" ")
+    typed = _typed_fields(rest)
+    if not incident_note_id or not typed:
+        return _reply(
+            locale,
+            "errors.usage",
+            usage="/sre incident-notes update <incident-note-id> [<title>] [--body <text>] [--severity low|medium|high] [--pinned [true|false]] [--follow-up-on <date>]",
+        )
     try:
-        request = IncidentNoteUpdateRequest(title=title.strip())
+        request = IncidentNoteUpdateRequest.model_validate(typed)
     except ValidationError as error:
         return _reply(locale, "errors.rejected", reason=_first_problem(error))
     result = service.update_incident_note(incident_note_id, request.to_changes())
@@ -180,9 +199,39 @@ def handle_delete(payload: CommandPayload, parsed_args: dict[str, Any]) -> Comma
     return _reply(locale, "replies.deleted", id=incident_note_id)
 
 
+def _typed_fields(text: str) -> dict[str, str] | None:
+    """The fields typed after a subcommand, by name, or None when the text reads as none.
+
+    The words before any option are the title; each ``--<field>`` takes the
+    words up to the next option (an option alone sets a yes-or-no field).
+    """
+    typed: dict[str, list[str]] = {}
+    field: str | None = "title"
+    for word in text.split():
+        if word in OPTIONS:
+            field = OPTIONS[word]
+            typed[field] = []
+        elif field is None:
+            return None
+        else:
+            typed.setdefault(field, []).append(word)
+    return {name: " ".join(words) or ("true" if name in FLAGS else "") for name, words in typed.items()}
+
+
 def _first_problem(error: ValidationError) -> str:
-    """What the request schema found wrong first, in pydantic's words."""
-    return str(error.errors()[0]["msg"])
+    """What the request schema found wrong first, in pydantic's words, after the field it is about."""
+    problem = error.errors()[0]
+    where = ".".join(str(part) for part in problem["loc"])
+    return f"{where}: {problem['msg']}" if where else str(problem["msg"])
+
+
+def _shown(value: object) -> str:
+    """A field's value as a reply shows it."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
 
 
 def _received(payload: CommandPayload, subcommand: str) -> str:

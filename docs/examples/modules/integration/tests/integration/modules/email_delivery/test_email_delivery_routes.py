@@ -19,7 +19,14 @@ ITEM = f"{BASE}/item-1"
 # Every route with a valid request: (method, path, JSON body, success status).
 ROUTES = [
     pytest.param(
-        "POST", BASE, {"title": "Disk full", "details": "db-1"}, 201, id="create"
+        "POST",
+        BASE,
+        {
+            "title": "Disk full on db-1",
+            "details": "Paged at 03:12, cleaned up old WAL files.",
+        },
+        201,
+        id="create",
     ),
     pytest.param("GET", ITEM, None, 200, id="get"),
 ]

@@ -17,11 +17,33 @@ ITEM = f"{BASE}/incident-note-1"
 # Every route with a valid request: (method, path, JSON body, success status).
 ROUTES = [
     pytest.param(
-        "POST", BASE, {"title": "Disk full", "details": "db-1"}, 201, id="create"
+        "POST",
+        BASE,
+        {
+            "title": "Disk full on db-1",
+            "body": "Paged at 03:12, cleaned up old WAL files.",
+            "severity": "low",
+            "pinned": True,
+            "follow_up_on": "2026-03-01",
+        },
+        201,
+        id="create",
     ),
     pytest.param("GET", ITEM, None, 200, id="get"),
     pytest.param("GET", f"{BASE}?limit=10", None, 200, id="list"),
-    pytest.param("PATCH", ITEM, {"title": "Disk full again"}, 200, id="update"),
+    pytest.param(
+        "PATCH",
+        ITEM,
+        {
+            "title": "Disk full on db-2",
+            "body": "Moved to the replica.",
+            "severity": "medium",
+            "pinned": False,
+            "follow_up_on": "2026-03-02",
+        },
+        200,
+        id="update",
+    ),
     pytest.param("DELETE", ITEM, None, 204, id="delete"),
 ]
 
@@ -140,13 +162,86 @@ def test_route_refuses_an_anonymous_caller(
 @pytest.mark.parametrize(
     "body",
     [
-        {"title": "t", "unexpected": "field"},
-        {"title": ""},
-        {"title": "x" * 201},
-        {"title": "t", "details": "x" * 5001},
-        {},
+        pytest.param(
+            {
+                **{
+                    "title": "Disk full on db-1",
+                    "body": "Paged at 03:12, cleaned up old WAL files.",
+                    "severity": "low",
+                    "pinned": True,
+                    "follow_up_on": "2026-03-01",
+                },
+                "unexpected": "field",
+            },
+            id="unknown-field",
+        ),
+        pytest.param({}, id="nothing"),
+        pytest.param(
+            {
+                **{
+                    "title": "Disk full on db-1",
+                    "body": "Paged at 03:12, cleaned up old WAL files.",
+                    "severity": "low",
+                    "pinned": True,
+                    "follow_up_on": "2026-03-01",
+                },
+                "title": "x" * 201,
+            },
+            id="bad-title",
+        ),
+        pytest.param(
+            {
+                **{
+                    "title": "Disk full on db-1",
+                    "body": "Paged at 03:12, cleaned up old WAL files.",
+                    "severity": "low",
+                    "pinned": True,
+                    "follow_up_on": "2026-03-01",
+                },
+                "body": "x" * 5001,
+            },
+            id="bad-body",
+        ),
+        pytest.param(
+            {
+                **{
+                    "title": "Disk full on db-1",
+                    "body": "Paged at 03:12, cleaned up old WAL files.",
+                    "severity": "low",
+                    "pinned": True,
+                    "follow_up_on": "2026-03-01",
+                },
+                "severity": "nonsense",
+            },
+            id="bad-severity",
+        ),
+        pytest.param(
+            {
+                **{
+                    "title": "Disk full on db-1",
+                    "body": "Paged at 03:12, cleaned up old WAL files.",
+                    "severity": "low",
+                    "pinned": True,
+                    "follow_up_on": "2026-03-01",
+                },
+                "pinned": "perhaps",
+            },
+            id="bad-pinned",
+        ),
+        pytest.param(
+            {
+                **{
+                    "title": "Disk full on db-1",
+                    "body": "Paged at 03:12, cleaned up old WAL files.",
+                    "severity": "low",
+                    "pinned": True,
+                    "follow_up_on": "2026-03-01",
+                },
+                "follow_up_on": "someday",
+            },
+            id="bad-follow-up-on",
+        ),
     ],
-    ids=["unknown-field", "empty-title", "long-title", "long-details", "no-title"],
 )
 def test_create_refuses_a_malformed_body(
     client: TestClient, fake: Any, body: Any
@@ -159,8 +254,14 @@ def test_create_refuses_a_malformed_body(
 
 @pytest.mark.parametrize(
     "body",
-    [{"title": "t", "unexpected": "field"}, {"title": "x" * 201}],
-    ids=["unknown-field", "long-title"],
+    [
+        pytest.param({"unexpected": "field"}, id="unknown-field"),
+        pytest.param({"title": "x" * 201}, id="bad-title"),
+        pytest.param({"body": "x" * 5001}, id="bad-body"),
+        pytest.param({"severity": "nonsense"}, id="bad-severity"),
+        pytest.param({"pinned": "perhaps"}, id="bad-pinned"),
+        pytest.param({"follow_up_on": "someday"}, id="bad-follow-up-on"),
+    ],
 )
 def test_update_refuses_a_malformed_body(
     client: TestClient, fake: Any, body: Any

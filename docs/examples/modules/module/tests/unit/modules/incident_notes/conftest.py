@@ -6,8 +6,20 @@ from typing import Any
 import pytest
 
 from infrastructure.configuration.features.incident_notes import IncidentNotesSettings
+import modules.incident_notes.providers.storage as storage_provider
 from modules.incident_notes.service import IncidentNotesService
-from tests.unit.modules.incident_notes.fakes import FakeIncidentNotesProvider
+from tests.unit.modules.incident_notes.fakes import (
+    FakeIncidentNotesProvider,
+    FakeStorageService,
+)
+
+
+@pytest.fixture(autouse=True)
+def storage(monkeypatch: pytest.MonkeyPatch) -> FakeStorageService:
+    """The host's storage kept in memory, wherever the storage provider reaches for it: no test calls AWS."""
+    fake = FakeStorageService()
+    monkeypatch.setattr(storage_provider, "get_storage_service", lambda: fake)
+    return fake
 
 
 @pytest.fixture

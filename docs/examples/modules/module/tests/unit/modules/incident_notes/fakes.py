@@ -1,26 +1,57 @@
-"""Hand-written fakes of the Incident Notes seams, shared by unit and integration tests."""
+"""Hand-written fakes of the Incident Notes seams and its sample incident notes, shared by unit and integration tests."""
 
+import dataclasses
+from datetime import date
 from typing import Any
 
 from infrastructure.configuration.features.incident_notes import IncidentNotesSettings
-from infrastructure.operations import OperationResult
+from infrastructure.operations import OperationResult, OperationStatus
 from modules.incident_notes.models import (
     IncidentNote,
     IncidentNoteChanges,
     IncidentNoteDraft,
+    changed,
 )
 from modules.incident_notes.providers import IncidentNotesProvider
 
 
+# Every field of an incident note as the tests create it, then as they change it.
+SAMPLE: dict[str, Any] = {
+    "title": "Disk full on db-1",
+    "body": "Paged at 03:12, cleaned up old WAL files.",
+    "severity": "low",
+    "pinned": True,
+    "follow_up_on": date(2026, 3, 1),
+}
+CHANGED: dict[str, Any] = {
+    "title": "Disk full on db-2",
+    "body": "Moved to the replica.",
+    "severity": "medium",
+    "pinned": False,
+    "follow_up_on": date(2026, 3, 2),
+}
+# The same values as a request's JSON sends them.
+SAMPLE_JSON: dict[str, Any] = {
+    "title": "Disk full on db-1",
+    "body": "Paged at 03:12, cleaned up old WAL files.",
+    "severity": "low",
+    "pinned": True,
+    "follow_up_on": "2026-03-01",
+}
+CHANGED_JSON: dict[str, Any] = {
+    "title": "Disk full on db-2",
+    "body": "Moved to the replica.",
+    "severity": "medium",
+    "pinned": False,
+    "follow_up_on": "2026-03-02",
+}
+DRAFT = IncidentNoteDraft(**SAMPLE)
+CHANGES = IncidentNoteChanges(**CHANGED)
+
+
 def sample_incident_note(**overrides: Any) -> IncidentNote:
-    """A valid incident note; keyword arguments replace its fields."""
-    fields: dict[str, Any] = {
-        "id": "incident-note-1",
-        "title": "Disk full on db-1",
-        "details": "Paged at 03:12, cleaned up old WAL files.",
-    }
-    fields.update(overrides)
-    return IncidentNote(**fields)
+    """A valid incident note with the sample fields; keyword arguments replace them."""
+    return IncidentNote(**{"id": "incident-note-1", **SAMPLE, **overrides})
 
 
 class FakeIncidentNotesProvider(IncidentNotesProvider):
@@ -46,7 +77,7 @@ class FakeIncidentNotesProvider(IncidentNotesProvider):
         return self.answer if self.answer is not None else default
 
     def _create_impl(self, draft: IncidentNoteDraft) -> OperationResult[IncidentNote]:
-        created = sample_incident_note(title=draft.title, details=draft.details)
+        created = sample_incident_note(**dataclasses.asdict(draft))
         return self._reply("create", (draft,), OperationResult.success(data=created))
 
     def _get_impl(self, incident_note_id: str) -> OperationResult[IncidentNote]:
@@ -62,12 +93,88 @@ class FakeIncidentNotesProvider(IncidentNotesProvider):
     def _update_impl(
         self, incident_note_id: str, changes: IncidentNoteChanges
     ) -> OperationResult[IncidentNote]:
-        updated = sample_incident_note(id=incident_note_id)
-        if changes.title is not None:
-            updated = sample_incident_note(id=incident_note_id, title=changes.title)
+        updated = changed(sample_incident_note(id=incident_note_id), changes)
         args = (incident_note_id, changes)
         return self._reply("update", args, OperationResult.success(data=updated))
 
     def _delete_impl(self, incident_note_id: str) -> OperationResult[None]:
         args = (incident_note_id,)
         return self._reply("delete", args, OperationResult.success())
+
+
+class FakeStorageService:
+    """The host's ``StorageService`` in memory, with DynamoDB's answers: a put replaces, a
+    conditional put refuses a taken key, a get of nothing is NOT_FOUND, a delete of nothing
+    succeeds, a query reads one partition in sort key order.
+
+    Set ``answer`` to make every call return that result; ``calls`` names each call.
+    """
+
+    def __init__(self) -> None:
+        self.items: dict[tuple[str, str, str], dict[str, Any]] = {}
+        self.calls: list[str] = []
+        self.answer: OperationResult[Any] | None = None
+
+    def put(self, table: str, item: dict[str, Any]) -> OperationResult[Any]:
+        self.calls.append("put")
+        if self.answer is not None:
+            return self.answer
+        self.items[(table, item["PK"], item["SK"])] = _without_none(item)
+        return OperationResult.success()
+
+    def put_if_not_exists(
+        self, table: str, item: dict[str, Any], pk_attribute: str
+    ) -> OperationResult[Any]:
+        self.calls.append("put_if_not_exists")
+        if self.answer is not None:
+            return self.answer
+        if (table, item["PK"], item["SK"]) in self.items:
+            return OperationResult.success(data=False)
+        self.items[(table, item["PK"], item["SK"])] = _without_none(item)
+        return OperationResult.success(data=True)
+
+    def get(self, table: str, key: dict[str, Any]) -> OperationResult[Any]:
+        self.calls.append("get")
+        if self.answer is not None:
+            return self.answer
+        found = self.items.get((table, key["PK"], key["SK"]))
+        if found is None:
+            return OperationResult.error(
+                OperationStatus.NOT_FOUND, f"Item not found in {table}"
+            )
+        return OperationResult.success(data=dict(found))
+
+    def query(
+        self,
+        table: str,
+        key_condition: str,
+        expression_values: dict[str, Any],
+        **kwargs: Any,
+    ) -> OperationResult[Any]:
+        self.calls.append("query")
+        if self.answer is not None:
+            return self.answer
+        assert key_condition == "PK = :partition", key_condition
+        found = sorted(
+            (
+                item
+                for (name, partition, _), item in self.items.items()
+                if name == table and partition == expression_values[":partition"]
+            ),
+            key=lambda item: str(item["SK"]),
+            reverse=not kwargs.get("ScanIndexForward", True),
+        )
+        limit = kwargs.get("PaginationConfig", {}).get("MaxItems")
+        return OperationResult.success(data=[dict(item) for item in found[:limit]])
+
+    def delete(self, table: str, key: dict[str, Any]) -> OperationResult[Any]:
+        self.calls.append("delete")
+        if self.answer is not None:
+            return self.answer
+        self.items.pop((table, key["PK"], key["SK"]), None)
+        return OperationResult.success()
+
+
+def _without_none(item: dict[str, Any]) -> dict[str, Any]:
+    """What DynamoDB keeps of an item: the host's storage leaves ``None`` values out."""
+    return {name: value for name, value in item.items() if value is not None}

@@ -82,14 +82,14 @@ class TestStartupWarmup:
             monkeypatch,
             make_mock_settings,
             INCIDENT_NOTES_ENABLED=True,
-            INCIDENT_NOTES_PRIMARY_PROVIDER="google",
+            INCIDENT_NOTES_PRIMARY_PROVIDER="storage",
         )
 
         with capture_logs() as logs:
             feature.startup_warmup(logger=feature_logger())
 
         assert logs[-1]["event"] == "incident_notes_ready"
-        assert logs[-1]["primary_provider"] == "google"
+        assert logs[-1]["primary_provider"] == "storage"
 
     def test_aborts_startup_on_unknown_primary_provider(
         self,

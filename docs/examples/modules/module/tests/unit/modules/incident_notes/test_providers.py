@@ -8,7 +8,6 @@ from structlog.testing import capture_logs
 
 from infrastructure.configuration.features.incident_notes import IncidentNotesSettings
 from infrastructure.operations import OperationResult, OperationStatus
-from modules.incident_notes.models import IncidentNoteChanges, IncidentNoteDraft
 from modules.incident_notes.providers import (
     IncidentNotesProvider,
     get_primary_provider,
@@ -17,20 +16,24 @@ from modules.incident_notes.providers import (
     registered_providers,
 )
 from modules.incident_notes.providers.base import NOT_IMPLEMENTED
-from tests.unit.modules.incident_notes.fakes import FakeIncidentNotesProvider
+from tests.unit.modules.incident_notes.fakes import (
+    CHANGES,
+    DRAFT,
+    FakeIncidentNotesProvider,
+)
 
 pytestmark = pytest.mark.unit
 
-GENERATED_PROVIDERS = ["google", "aws", "opsgenie"]
+GENERATED_PROVIDERS = ["storage", "google"]
+# The vendors' plug-ins, whose calls are left to write.
+VENDORS = ["google"]
 
 # Each operation with valid arguments: (provider method, arguments).
 CALLS = [
-    pytest.param("create_incident_note", (IncidentNoteDraft(title="t"),), id="create"),
+    pytest.param("create_incident_note", (DRAFT,), id="create"),
     pytest.param("get_incident_note", ("item-1",), id="get"),
     pytest.param("list_incident_notes", (10,), id="list"),
-    pytest.param(
-        "update_incident_note", ("item-1", IncidentNoteChanges(title="t")), id="update"
-    ),
+    pytest.param("update_incident_note", ("item-1", CHANGES), id="update"),
     pytest.param("delete_incident_note", ("item-1",), id="delete"),
 ]
 
@@ -93,7 +96,7 @@ class TestProviderContract:
         assert getattr(fake, CALLS[0].values[0])(*CALLS[0].values[1]) is answer
 
 
-@pytest.mark.parametrize("name", GENERATED_PROVIDERS)
+@pytest.mark.parametrize("name", VENDORS)
 @pytest.mark.parametrize(("method", "args"), CALLS)
 def test_provider_operation_is_not_implemented_yet(
     make_settings: Callable[..., IncidentNotesSettings],

@@ -1,5 +1,6 @@
 """Unit tests of how Incident Notes results become HTTP answers."""
 
+import dataclasses
 from typing import Any
 
 import pytest
@@ -63,11 +64,7 @@ class TestRenderIncidentNote:
 
         response = responses.render_incident_note(result)
 
-        assert response.model_dump() == {
-            "id": item.id,
-            "title": item.title,
-            "details": item.details,
-        }
+        assert response.model_dump() == dataclasses.asdict(item)
 
     def test_raises_on_error(self) -> None:
         result: OperationResult[Any] = OperationResult.error(

@@ -8,11 +8,10 @@ from structlog.testing import capture_logs
 from infrastructure.operations import OperationResult, OperationStatus
 from modules.incident_notes.models import IncidentNoteChanges, IncidentNoteDraft
 from modules.incident_notes.service import IncidentNotesService
+from tests.unit.modules.incident_notes.fakes import CHANGES, DRAFT, SAMPLE
 
 pytestmark = pytest.mark.unit
 
-DRAFT = IncidentNoteDraft(title="Disk full on db-1", details="Paged at 03:12.")
-CHANGES = IncidentNoteChanges(title="Disk full on db-2")
 ITEM_ID = "incident-note-1"
 
 # Each operation with valid arguments: (service method, arguments).
@@ -28,7 +27,7 @@ VALID_CALLS = [
 INVALID_CALLS = [
     pytest.param(
         "create_incident_note",
-        (IncidentNoteDraft(title="   "),),
+        (IncidentNoteDraft(**{**SAMPLE, "title": "   "}),),
         "INVALID_INCIDENT_NOTE",
         id="create-blank-title",
     ),
@@ -160,11 +159,12 @@ class TestIncidentNotesService:
         assert logs[-1]["error_code"] == "REFUSED"
         assert "abc123" not in repr(logs)
 
-    def test_create_trims_the_title(
-        self, service: IncidentNotesService, fake: Any
+    @pytest.mark.parametrize("field", ["title"])
+    def test_create_trims_each_short_text(
+        self, service: IncidentNotesService, fake: Any, field: str
     ) -> None:
-        draft = IncidentNoteDraft(title="  Disk full  ")
+        draft = IncidentNoteDraft(**{**SAMPLE, field: "  Disk full  "})
 
         service.create_incident_note(draft)
 
-        assert fake.calls[0][1][0].title == "Disk full"
+        assert getattr(fake.calls[0][1][0], field) == "Disk full"

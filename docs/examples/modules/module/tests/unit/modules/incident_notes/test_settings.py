@@ -7,12 +7,8 @@ from infrastructure.configuration.features.incident_notes import IncidentNotesSe
 
 pytestmark = pytest.mark.unit
 
-PRIMARY_PROVIDER = "google"
-TOKEN_VARIABLES = [
-    "INCIDENT_NOTES_GOOGLE_API_TOKEN",
-    "INCIDENT_NOTES_AWS_API_TOKEN",
-    "INCIDENT_NOTES_OPSGENIE_API_TOKEN",
-]
+PRIMARY_PROVIDER = "storage"
+TOKEN_VARIABLES = ["INCIDENT_NOTES_GOOGLE_API_TOKEN"]
 
 
 class TestIncidentNotesSettings:

@@ -1,10 +1,23 @@
 """Unit tests of the Incident Notes domain rules."""
 
+import dataclasses
+
 import pytest
 
 from infrastructure.operations import OperationStatus
-from modules.incident_notes.models import IncidentNoteChanges, IncidentNoteDraft
+from modules.incident_notes.models import (
+    IncidentNoteChanges,
+    IncidentNoteDraft,
+    changed,
+)
 from modules.incident_notes import validation
+from tests.unit.modules.incident_notes.fakes import (
+    CHANGED,
+    CHANGES,
+    DRAFT,
+    SAMPLE,
+    sample_incident_note,
+)
 
 pytestmark = pytest.mark.unit
 
@@ -27,41 +40,59 @@ class TestValidateIncidentNoteId:
         assert result.error_code == validation.INVALID_ID
 
 
+# The short texts, which the domain trims and refuses blank.
+TRIMMED = ["title"]
+
+
 class TestValidateDraft:
-    def test_accepts_draft_and_trims_title(self) -> None:
+    def test_accepts_a_draft_that_keeps_the_rules(self) -> None:
+        assert validation.validate_draft(DRAFT).data == DRAFT
+
+    @pytest.mark.parametrize("field", TRIMMED)
+    def test_trims_each_short_text(self, field: str) -> None:
         result = validation.validate_draft(
-            IncidentNoteDraft(title="  Disk full  ", details="d")
+            IncidentNoteDraft(**{**SAMPLE, field: "  Disk full  "})
         )
 
-        expected = IncidentNoteDraft(title="Disk full", details="d")
-        assert result.data == expected
+        assert result.data is not None
+        assert getattr(result.data, field) == "Disk full"
 
-    @pytest.mark.parametrize("title", ["", "   ", "\t\n"])
-    def test_rejects_blank_title(self, title: str) -> None:
-        result = validation.validate_draft(IncidentNoteDraft(title=title))
+    @pytest.mark.parametrize("field", TRIMMED)
+    @pytest.mark.parametrize("blank", ["", "   ", "\t\n"])
+    def test_rejects_a_blank_short_text(self, field: str, blank: str) -> None:
+        result = validation.validate_draft(
+            IncidentNoteDraft(**{**SAMPLE, field: blank})
+        )
 
         assert result.error_code == validation.INVALID_INCIDENT_NOTE
+        assert field in result.message
 
 
 class TestValidateChanges:
-    def test_accepts_changes_and_trims_title(self) -> None:
-        changes = IncidentNoteChanges(title=" New title ")
+    def test_accepts_changes_that_keep_the_rules(self) -> None:
+        assert validation.validate_changes("item-1", CHANGES).data == CHANGES
 
-        result = validation.validate_changes("item-1", changes)
+    @pytest.mark.parametrize("field", sorted(CHANGED))
+    def test_accepts_a_change_to_one_field_alone(self, field: str) -> None:
+        changes = IncidentNoteChanges(**{field: CHANGED[field]})
 
-        assert result.data == IncidentNoteChanges(title="New title")
+        assert validation.validate_changes("item-1", changes).data == changes
 
-    def test_accepts_details_only(self) -> None:
-        changes = IncidentNoteChanges(details="")
+    @pytest.mark.parametrize("field", TRIMMED)
+    def test_trims_each_short_text(self, field: str) -> None:
+        result = validation.validate_changes(
+            "item-1", IncidentNoteChanges(**{field: " New "})
+        )
 
-        result = validation.validate_changes("item-1", changes)
-
-        assert result.is_success
+        assert result.data is not None
+        assert getattr(result.data, field) == "New"
 
     @pytest.mark.parametrize(
         "changes",
-        [IncidentNoteChanges(), IncidentNoteChanges(title="  ")],
-        ids=["nothing-to-change", "blank-title"],
+        [
+            pytest.param(IncidentNoteChanges(), id="nothing-to-change"),
+            pytest.param(IncidentNoteChanges(title="  "), id="blank-title"),
+        ],
     )
     def test_rejects_unusable_changes(self, changes: IncidentNoteChanges) -> None:
         result = validation.validate_changes("item-1", changes)
@@ -69,11 +100,27 @@ class TestValidateChanges:
         assert result.error_code == validation.INVALID_INCIDENT_NOTE
 
     def test_rejects_malformed_id(self) -> None:
-        changes = IncidentNoteChanges(title="t")
-
-        result = validation.validate_changes("bad id", changes)
+        result = validation.validate_changes("bad id", CHANGES)
 
         assert result.error_code == validation.INVALID_ID
+
+
+class TestChanged:
+    def test_replaces_the_fields_given_and_keeps_the_others(self) -> None:
+        before = sample_incident_note()
+
+        for field, value in CHANGED.items():
+            after = changed(before, IncidentNoteChanges(**{field: value}))
+
+            assert after == dataclasses.replace(before, **{field: value})
+
+    @pytest.mark.parametrize("field", ["body", "follow_up_on"])
+    def test_empties_an_optional_field_it_clears(self, field: str) -> None:
+        after = changed(
+            sample_incident_note(), IncidentNoteChanges(cleared=frozenset({field}))
+        )
+
+        assert getattr(after, field) is None
 
 
 class TestValidateLimit:

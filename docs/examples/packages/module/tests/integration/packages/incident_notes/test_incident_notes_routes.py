@@ -7,6 +7,7 @@ from fastapi.testclient import TestClient
 
 from infrastructure.operations import OperationResult, OperationStatus
 from packages.incident_notes.settings import IncidentNotesSettings
+from tests.unit.packages.incident_notes.fakes import CHANGED_JSON, SAMPLE_JSON
 
 pytestmark = pytest.mark.integration
 
@@ -15,10 +16,10 @@ ITEM = f"{BASE}/incident-note-1"
 
 # Every route with a valid request: (method, path, JSON body, success status).
 ROUTES = [
-    pytest.param("POST", BASE, {"title": "Disk full on db-1", "details": "Paged at 03:12."}, 201, id="create"),
+    pytest.param("POST", BASE, SAMPLE_JSON, 201, id="create"),
     pytest.param("GET", ITEM, None, 200, id="get"),
     pytest.param("GET", f"{BASE}?limit=10", None, 200, id="list"),
-    pytest.param("PATCH", ITEM, {"title": "Disk full on db-2"}, 200, id="update"),
+    pytest.param("PATCH", ITEM, CHANGED_JSON, 200, id="update"),
     pytest.param("DELETE", ITEM, None, 204, id="delete"),
 ]
 
@@ -40,19 +41,15 @@ def test_route_succeeds(client: TestClient, fake: Any, method: str, path: str, b
 
 
 def test_create_answers_the_created_incident_note(client: TestClient) -> None:
-    response = client.post(BASE, json={"title": "  Disk full on db-1 ", "details": "Paged."})
+    response = client.post(BASE, json=SAMPLE_JSON)
 
-    assert response.json() == {"id": "incident-note-1", "title": "Disk full on db-1", "details": "Paged."}
+    assert response.json() == {"id": "incident-note-1", **SAMPLE_JSON}
 
 
 def test_get_answers_the_incident_note(client: TestClient) -> None:
     response = client.get(ITEM)
 
-    assert response.json() == {
-        "id": "incident-note-1",
-        "title": "Disk full on db-1",
-        "details": "Paged at 03:12, cleaned up old WAL files.",
-    }
+    assert response.json() == {"id": "incident-note-1", **SAMPLE_JSON}
 
 
 def test_list_answers_a_page(client: TestClient) -> None:
@@ -158,11 +155,19 @@ def test_route_refuses_a_caller_without_a_token(
 @pytest.mark.parametrize(
     ("method", "path", "body"),
     [
-        pytest.param("POST", BASE, {"title": ""}, id="create-empty-title"),
-        pytest.param("POST", BASE, {"title": "x" * 201}, id="create-long-title"),
-        pytest.param("POST", BASE, {"title": "ok", "owner": "me"}, id="create-unknown-field"),
-        pytest.param("PATCH", ITEM, {"details": "x" * 5001}, id="update-long-details"),
+        pytest.param("POST", BASE, {}, id="create-nothing"),
+        pytest.param("POST", BASE, {**SAMPLE_JSON, "colour": "red"}, id="create-unknown-field"),
+        pytest.param("POST", BASE, {**SAMPLE_JSON, "title": "x" * 201}, id="create-bad-title"),
+        pytest.param("POST", BASE, {**SAMPLE_JSON, "body": "x" * 5001}, id="create-bad-body"),
+        pytest.param("POST", BASE, {**SAMPLE_JSON, "severity": "nonsense"}, id="create-bad-severity"),
+        pytest.param("POST", BASE, {**SAMPLE_JSON, "pinned": "perhaps"}, id="create-bad-pinned"),
+        pytest.param("POST", BASE, {**SAMPLE_JSON, "follow_up_on": "someday"}, id="create-bad-follow-up-on"),
         pytest.param("PATCH", ITEM, {"colour": "red"}, id="update-unknown-field"),
+        pytest.param("PATCH", ITEM, {"title": "x" * 201}, id="update-bad-title"),
+        pytest.param("PATCH", ITEM, {"body": "x" * 5001}, id="update-bad-body"),
+        pytest.param("PATCH", ITEM, {"severity": "nonsense"}, id="update-bad-severity"),
+        pytest.param("PATCH", ITEM, {"pinned": "perhaps"}, id="update-bad-pinned"),
+        pytest.param("PATCH", ITEM, {"follow_up_on": "someday"}, id="update-bad-follow-up-on"),
     ],
 )
 def test_route_refuses_a_malformed_body(client: TestClient, fake: Any, method: str, path: str, body: Any) -> None:

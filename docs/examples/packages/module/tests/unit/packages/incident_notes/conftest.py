@@ -9,7 +9,7 @@ import pytest
 from packages.incident_notes import providers
 from packages.incident_notes.service import IncidentNotesService
 from packages.incident_notes.settings import IncidentNotesSettings, get_incident_notes_settings
-from tests.unit.packages.incident_notes.fakes import FakeIncidentNotesBackend
+from tests.unit.packages.incident_notes.fakes import FakeIncidentNotesBackend, FakeStorageService
 
 
 def clear_caches() -> None:
@@ -29,6 +29,14 @@ def isolated_settings(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     clear_caches()
     yield
     clear_caches()
+
+
+@pytest.fixture(autouse=True)
+def storage(monkeypatch: pytest.MonkeyPatch) -> FakeStorageService:
+    """The host's storage kept in memory, wherever the feature's getters reach for it: no test calls AWS."""
+    fake = FakeStorageService()
+    monkeypatch.setattr(providers, "get_storage_service", lambda: fake)
+    return fake
 
 
 @pytest.fixture

@@ -1,20 +1,49 @@
-"""Hand-written fakes of Incident Notes's seams, shared by its unit and integration tests."""
+"""Hand-written fakes of Incident Notes's seams and its sample incident notes, shared by its unit and integration tests."""
 
+import dataclasses
+from datetime import date
 from typing import Any
 
-from infrastructure.operations import OperationResult
-from packages.incident_notes.domain import IncidentNote, IncidentNoteChanges, IncidentNoteDraft
+from infrastructure.operations import OperationResult, OperationStatus
+from packages.incident_notes.domain import IncidentNote, IncidentNoteChanges, IncidentNoteDraft, changed
+
+# Every field of an incident note as the tests create it, then as they change it.
+SAMPLE: dict[str, Any] = {
+    "title": "Disk full on db-1",
+    "body": "Paged at 03:12, cleaned up old WAL files.",
+    "severity": "low",
+    "pinned": True,
+    "follow_up_on": date(2026, 3, 1),
+}
+CHANGED: dict[str, Any] = {
+    "title": "Disk full on db-2",
+    "body": "Moved to the replica.",
+    "severity": "medium",
+    "pinned": False,
+    "follow_up_on": date(2026, 3, 2),
+}
+# The same values as a request's JSON sends them.
+SAMPLE_JSON: dict[str, Any] = {
+    "title": "Disk full on db-1",
+    "body": "Paged at 03:12, cleaned up old WAL files.",
+    "severity": "low",
+    "pinned": True,
+    "follow_up_on": "2026-03-01",
+}
+CHANGED_JSON: dict[str, Any] = {
+    "title": "Disk full on db-2",
+    "body": "Moved to the replica.",
+    "severity": "medium",
+    "pinned": False,
+    "follow_up_on": "2026-03-02",
+}
+DRAFT = IncidentNoteDraft(**SAMPLE)
+CHANGES = IncidentNoteChanges(**CHANGED)
 
 
 def sample_incident_note(**overrides: Any) -> IncidentNote:
-    """A valid incident note; keyword arguments replace its fields."""
-    fields: dict[str, Any] = {
-        "id": "incident-note-1",
-        "title": "Disk full on db-1",
-        "details": "Paged at 03:12, cleaned up old WAL files.",
-    }
-    fields.update(overrides)
-    return IncidentNote(**fields)
+    """A valid incident note with the sample fields; keyword arguments replace them."""
+    return IncidentNote(**{"id": "incident-note-1", **SAMPLE, **overrides})
 
 
 class FakeIncidentNotesBackend:
@@ -34,7 +63,7 @@ class FakeIncidentNotesBackend:
         return self.answer if self.answer is not None else default
 
     def create_incident_note(self, draft: IncidentNoteDraft) -> OperationResult[IncidentNote]:
-        created = sample_incident_note(title=draft.title, details=draft.details)
+        created = sample_incident_note(**dataclasses.asdict(draft))
         return self._reply("create", (draft,), OperationResult.success(data=created))
 
     def get_incident_note(self, incident_note_id: str) -> OperationResult[IncidentNote]:
@@ -45,8 +74,76 @@ class FakeIncidentNotesBackend:
         return self._reply("list", (limit,), OperationResult.success(data=[sample_incident_note()]))
 
     def update_incident_note(self, incident_note_id: str, changes: IncidentNoteChanges) -> OperationResult[IncidentNote]:
-        updated = sample_incident_note(id=incident_note_id, title=changes.title or "Disk full on db-1")
+        updated = changed(sample_incident_note(id=incident_note_id), changes)
         return self._reply("update", (incident_note_id, changes), OperationResult.success(data=updated))
 
     def delete_incident_note(self, incident_note_id: str) -> OperationResult[None]:
         return self._reply("delete", (incident_note_id,), OperationResult.success(data=None))
+
+
+class FakeStorageService:
+    """The host's ``StorageService`` in memory, with DynamoDB's answers: a put replaces, a
+    conditional put refuses a taken key, a get of nothing is NOT_FOUND, a delete of nothing
+    succeeds, a query reads one partition in sort key order.
+
+    Set ``answer`` to make every call return that result; ``calls`` names each call.
+    """
+
+    def __init__(self) -> None:
+        self.items: dict[tuple[str, str, str], dict[str, Any]] = {}
+        self.calls: list[str] = []
+        self.answer: OperationResult[Any] | None = None
+
+    def put(self, table: str, item: dict[str, Any]) -> OperationResult[Any]:
+        self.calls.append("put")
+        if self.answer is not None:
+            return self.answer
+        self.items[(table, item["PK"], item["SK"])] = _without_none(item)
+        return OperationResult.success()
+
+    def put_if_not_exists(self, table: str, item: dict[str, Any], pk_attribute: str) -> OperationResult[Any]:
+        self.calls.append("put_if_not_exists")
+        if self.answer is not None:
+            return self.answer
+        if (table, item["PK"], item["SK"]) in self.items:
+            return OperationResult.success(data=False)
+        self.items[(table, item["PK"], item["SK"])] = _without_none(item)
+        return OperationResult.success(data=True)
+
+    def get(self, table: str, key: dict[str, Any]) -> OperationResult[Any]:
+        self.calls.append("get")
+        if self.answer is not None:
+            return self.answer
+        found = self.items.get((table, key["PK"], key["SK"]))
+        if found is None:
+            return OperationResult.error(OperationStatus.NOT_FOUND, f"Item not found in {table}")
+        return OperationResult.success(data=dict(found))
+
+    def query(self, table: str, key_condition: str, expression_values: dict[str, Any], **kwargs: Any) -> OperationResult[Any]:
+        self.calls.append("query")
+        if self.answer is not None:
+            return self.answer
+        assert key_condition == "PK = :partition", key_condition
+        found = sorted(
+            (
+                item
+                for (name, partition, _), item in self.items.items()
+                if name == table and partition == expression_values[":partition"]
+            ),
+            key=lambda item: str(item["SK"]),
+            reverse=not kwargs.get("ScanIndexForward", True),
+        )
+        limit = kwargs.get("PaginationConfig", {}).get("MaxItems")
+        return OperationResult.success(data=[dict(item) for item in found[:limit]])
+
+    def delete(self, table: str, key: dict[str, Any]) -> OperationResult[Any]:
+        self.calls.append("delete")
+        if self.answer is not None:
+            return self.answer
+        self.items.pop((table, key["PK"], key["SK"]), None)
+        return OperationResult.success()
+
+
+def _without_none(item: dict[str, Any]) -> dict[str, Any]:
+    """What DynamoDB keeps of an item: the host's storage leaves ``None`` values out."""
+    return {name: value for name, value in item.items() if value is not None}

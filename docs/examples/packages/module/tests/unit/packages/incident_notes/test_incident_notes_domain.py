@@ -8,24 +8,27 @@ from packages.incident_notes.domain import (
     INVALID_ID,
     INVALID_INCIDENT_NOTE,
     INVALID_LIMIT,
-    IncidentNote,
     IncidentNoteChanges,
     IncidentNoteDraft,
     IncidentNoteRejected,
+    changed,
     check_changes,
     check_draft,
     check_incident_note_id,
     check_limit,
 )
+from tests.unit.packages.incident_notes.fakes import CHANGED, CHANGES, DRAFT, SAMPLE, sample_incident_note
 
 pytestmark = pytest.mark.unit
+# The short texts, which the domain trims and refuses blank.
+TRIMMED = ["title"]
 
 
 def test_domain_objects_are_frozen() -> None:
-    incident_note = IncidentNote(id="incident-note-1", title="Disk full", details="")
+    incident_note = sample_incident_note()
 
     with pytest.raises(dataclasses.FrozenInstanceError):
-        incident_note.title = "changed"  # type: ignore[misc]
+        incident_note.id = "changed"  # type: ignore[misc]
 
 
 @pytest.mark.parametrize("incident_note_id", ["incident-note-1", "A_1", "x" * 64])
@@ -41,29 +44,47 @@ def test_a_malformed_id_is_rejected(incident_note_id: str) -> None:
     assert rejected.value.error_code == INVALID_ID
 
 
-def test_a_draft_keeps_its_fields_with_the_title_trimmed() -> None:
-    checked = check_draft(IncidentNoteDraft(title="  Disk full  ", details="db-1"))
-
-    assert checked == IncidentNoteDraft(title="Disk full", details="db-1")
+def test_a_draft_that_keeps_the_rules_is_kept() -> None:
+    assert check_draft(DRAFT) == DRAFT
 
 
-def test_a_draft_with_a_blank_title_is_rejected() -> None:
-    with pytest.raises(IncidentNoteRejected, match="title") as rejected:
-        check_draft(IncidentNoteDraft(title="   "))
+def test_a_draft_takes_the_defaults_of_the_fields_it_leaves_out() -> None:
+    draft = IncidentNoteDraft(title=SAMPLE["title"], severity=SAMPLE["severity"])
+
+    assert [draft.body, draft.pinned, draft.follow_up_on] == [None, False, None]
+
+
+@pytest.mark.parametrize("field", TRIMMED)
+def test_a_draft_has_its_short_texts_trimmed(field: str) -> None:
+    checked = check_draft(IncidentNoteDraft(**{**SAMPLE, field: "  Disk full  "}))
+
+    assert getattr(checked, field) == "Disk full"
+
+
+@pytest.mark.parametrize("field", TRIMMED)
+def test_a_draft_with_a_blank_short_text_is_rejected(field: str) -> None:
+    with pytest.raises(IncidentNoteRejected, match=field) as rejected:
+        check_draft(IncidentNoteDraft(**{**SAMPLE, field: "   "}))
 
     assert rejected.value.error_code == INVALID_INCIDENT_NOTE
 
 
-def test_changes_keep_their_fields_with_the_title_trimmed() -> None:
-    checked = check_changes("incident-note-1", IncidentNoteChanges(title=" New "))
-
-    assert checked == IncidentNoteChanges(title="New")
+def test_changes_that_keep_the_rules_are_kept() -> None:
+    assert check_changes("incident-note-1", CHANGES) == CHANGES
 
 
-def test_changes_to_the_details_alone_are_kept() -> None:
-    checked = check_changes("incident-note-1", IncidentNoteChanges(details="more"))
+@pytest.mark.parametrize("field", sorted(CHANGED))
+def test_a_change_to_one_field_alone_is_kept(field: str) -> None:
+    changes = IncidentNoteChanges(**{field: CHANGED[field]})
 
-    assert checked == IncidentNoteChanges(details="more")
+    assert check_changes("incident-note-1", changes) == changes
+
+
+@pytest.mark.parametrize("field", TRIMMED)
+def test_changes_have_their_short_texts_trimmed(field: str) -> None:
+    checked = check_changes("incident-note-1", IncidentNoteChanges(**{field: " New "}))
+
+    assert getattr(checked, field) == "New"
 
 
 @pytest.mark.parametrize(
@@ -71,7 +92,7 @@ def test_changes_to_the_details_alone_are_kept() -> None:
     [
         pytest.param("incident-note-1", IncidentNoteChanges(), INVALID_INCIDENT_NOTE, id="nothing-to-change"),
         pytest.param("incident-note-1", IncidentNoteChanges(title=" "), INVALID_INCIDENT_NOTE, id="blank-title"),
-        pytest.param("not an id!", IncidentNoteChanges(title="New"), INVALID_ID, id="bad-id"),
+        pytest.param("not an id!", CHANGES, INVALID_ID, id="bad-id"),
     ],
 )
 def test_invalid_changes_are_rejected(
@@ -83,6 +104,23 @@ def test_invalid_changes_are_rejected(
         check_changes(incident_note_id, changes)
 
     assert rejected.value.error_code == error_code
+
+
+def test_changes_replace_the_fields_they_give_and_keep_the_others() -> None:
+    before = sample_incident_note()
+
+    for field, value in CHANGED.items():
+        after = changed(before, IncidentNoteChanges(**{field: value}))
+
+        assert after == dataclasses.replace(before, **{field: value})
+
+
+@pytest.mark.parametrize("field", ["body", "follow_up_on"])
+def test_changes_empty_an_optional_field_they_clear(field: str) -> None:
+    after = changed(sample_incident_note(), IncidentNoteChanges(cleared=frozenset({field})))
+
+    assert getattr(after, field) is None
+    assert check_changes("incident-note-1", IncidentNoteChanges(cleared=frozenset({field}))).cleared == {field}
 
 
 @pytest.mark.parametrize("limit", [1, 50, 100])

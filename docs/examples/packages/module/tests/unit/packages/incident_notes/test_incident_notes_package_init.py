@@ -44,7 +44,7 @@ def test_warmup_builds_the_service_when_the_feature_is_on(monkeypatch: pytest.Mo
         package.startup_warmup(logger=get_logger())
 
     assert [entry["event"] for entry in logs] == ["incident_notes_settings_loaded", "incident_notes_ready"]
-    assert logs[-1]["backend"] == "google"
+    assert logs[-1]["backend"] == "storage"
 
 
 def _must_not_be_called(*args: Any) -> Any:

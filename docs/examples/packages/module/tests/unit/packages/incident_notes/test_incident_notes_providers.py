@@ -2,10 +2,9 @@
 
 import pytest
 
-from packages.incident_notes.adapters.aws import AwsBackend
 from packages.incident_notes.adapters.google import GoogleBackend
-from packages.incident_notes.adapters.opsgenie import OpsgenieBackend
 from packages.incident_notes.providers import get_incident_notes_backend, get_incident_notes_service
+from packages.incident_notes.store import IncidentNotesStore
 
 pytestmark = pytest.mark.unit
 
@@ -15,15 +14,14 @@ def test_the_service_is_built_once() -> None:
 
 
 def test_the_service_works_with_the_primary_back_end() -> None:
-    assert get_incident_notes_service().backend_name == "google"
+    assert get_incident_notes_service().backend_name == "storage"
 
 
 @pytest.mark.parametrize(
     ("name", "adapter"),
     [
+        ("storage", IncidentNotesStore),
         ("google", GoogleBackend),
-        ("aws", AwsBackend),
-        ("opsgenie", OpsgenieBackend),
     ],
 )
 def test_the_settings_choose_the_primary_back_end(monkeypatch: pytest.MonkeyPatch, name: str, adapter: type) -> None:

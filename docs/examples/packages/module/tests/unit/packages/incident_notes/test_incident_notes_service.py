@@ -8,11 +8,10 @@ from structlog.testing import capture_logs
 from infrastructure.operations import OperationResult, OperationStatus
 from packages.incident_notes.domain import IncidentNoteChanges, IncidentNoteDraft
 from packages.incident_notes.service import IncidentNotesService
+from tests.unit.packages.incident_notes.fakes import CHANGES, DRAFT, SAMPLE
 
 pytestmark = pytest.mark.unit
 
-DRAFT = IncidentNoteDraft(title="Disk full on db-1", details="Paged at 03:12.")
-CHANGES = IncidentNoteChanges(title="Disk full on db-2")
 ITEM_ID = "incident-note-1"
 
 # Each operation with valid arguments: (service method, arguments).
@@ -26,7 +25,12 @@ VALID_CALLS = [
 
 # Inputs the domain's rules refuse: (service method, arguments, expected error code).
 INVALID_CALLS = [
-    pytest.param("create_incident_note", (IncidentNoteDraft(title="   "),), "INVALID_INCIDENT_NOTE", id="create-blank-title"),
+    pytest.param(
+        "create_incident_note",
+        (IncidentNoteDraft(**{**SAMPLE, "title": "   "}),),
+        "INVALID_INCIDENT_NOTE",
+        id="create-blank-title",
+    ),
     pytest.param("get_incident_note", ("not an id!",), "INVALID_INCIDENT_NOTE_ID", id="get-bad-id"),
     pytest.param("list_incident_notes", (0,), "INVALID_LIMIT", id="list-zero"),
     pytest.param("list_incident_notes", (10_000,), "INVALID_LIMIT", id="list-above-max"),
@@ -116,10 +120,11 @@ def test_operation_logs_a_failure_without_its_message(
     assert "abc123" not in repr(logs)
 
 
-def test_create_trims_the_title(service: IncidentNotesService, fake: Any) -> None:
-    service.create_incident_note(IncidentNoteDraft(title="  Disk full  "))
+@pytest.mark.parametrize("field", ["title"])
+def test_create_trims_each_short_text(service: IncidentNotesService, fake: Any, field: str) -> None:
+    service.create_incident_note(IncidentNoteDraft(**{**SAMPLE, field: "  Disk full  "}))
 
-    assert fake.calls[0][1][0].title == "Disk full"
+    assert getattr(fake.calls[0][1][0], field) == "Disk full"
 
 
 def test_the_service_names_its_backend(service: IncidentNotesService) -> None:

@@ -19,7 +19,8 @@ def test_the_feature_ships_switched_off() -> None:
     [
         pytest.param("INCIDENT_NOTES_ENABLED", "true", "enabled", True, id="enabled"),
         pytest.param("INCIDENT_NOTES_MAX_PAGE_SIZE", "7", "max_page_size", 7, id="max_page_size"),
-        pytest.param("INCIDENT_NOTES_PRIMARY_PROVIDER", "opsgenie", "primary_provider", "opsgenie", id="primary_provider"),
+        pytest.param("INCIDENT_NOTES_TABLE_NAME", "sre_bot_elsewhere", "table_name", "sre_bot_elsewhere", id="table_name"),
+        pytest.param("INCIDENT_NOTES_PRIMARY_PROVIDER", "google", "primary_provider", "google", id="primary_provider"),
     ],
 )
 def test_each_field_is_read_from_its_own_variable(

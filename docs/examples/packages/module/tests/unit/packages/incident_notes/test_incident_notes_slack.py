@@ -7,6 +7,7 @@ the bot's startup does. Only the service behind the command is a stand-in.
 """
 
 import ast
+import dataclasses
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -29,10 +30,9 @@ from infrastructure.plugins.base import auto_discover_plugins
 from infrastructure.plugins.specs import FeatureLifecycleSpecs as SPECS
 from integrations.slack.models import CommandPayload, CommandResponse
 from integrations.slack.provider import SlackPlatformProvider
-from packages.incident_notes.domain import IncidentNoteChanges, IncidentNoteDraft
-from packages.incident_notes.schemas import TITLE_MAX_LENGTH
+from packages.incident_notes.domain import IncidentNoteChanges, IncidentNoteDraft, changed
 from packages.incident_notes.settings import IncidentNotesSettings
-from tests.unit.packages.incident_notes.fakes import sample_incident_note
+from tests.unit.packages.incident_notes.fakes import CHANGED, CHANGES, DRAFT, SAMPLE, sample_incident_note
 
 pytestmark = pytest.mark.unit
 
@@ -45,10 +45,10 @@ PLACEHOLDER = re.compile(r"\{(\w+)\}")
 DOMAIN_KEY = re.compile(r"^f[\"']\{DOMAIN\}\.([a-z_.]+)[\"']$")
 # One well-formed call of each subcommand, by operation.
 CALLS = {
-    "create": "add Disk full on db-1",
+    "create": "add Disk full on db-1 --body Paged at 03:12, cleaned up old WAL files. --severity low --pinned true --follow-up-on 2026-03-01",
     "get": "get incident-note-7",
     "list": "list",
-    "update": "update incident-note-7 Disk full on db-2",
+    "update": "update incident-note-7 Disk full on db-2 --body Moved to the replica. --severity medium --pinned false --follow-up-on 2026-03-02",
     "delete": "delete incident-note-7",
 }
 # How each error status is told, when the call names no item.
@@ -95,7 +95,7 @@ class FakeService:
         return self.answer if self.answer is not None else default
 
     def create_incident_note(self, draft: IncidentNoteDraft) -> OperationResult[Any]:
-        created = sample_incident_note(title=draft.title, details=draft.details)
+        created = sample_incident_note(**dataclasses.asdict(draft))
         return self._reply("create_incident_note", (draft,), OperationResult.success(data=created))
 
     def get_incident_note(self, incident_note_id: str) -> OperationResult[Any]:
@@ -107,7 +107,7 @@ class FakeService:
         return self._reply("list_incident_notes", (limit,), OperationResult.success(data=page))
 
     def update_incident_note(self, incident_note_id: str, changes: IncidentNoteChanges) -> OperationResult[Any]:
-        updated = sample_incident_note(id=incident_note_id, title=changes.title or "")
+        updated = changed(sample_incident_note(id=incident_note_id), changes)
         return self._reply("update_incident_note", (incident_note_id, changes), OperationResult.success(data=updated))
 
     def delete_incident_note(self, incident_note_id: str) -> OperationResult[Any]:
@@ -275,26 +275,29 @@ class TestRegistration:
 
 class TestReplies:
     @pytest.mark.parametrize("locale", LOCALES)
-    def test_add_creates_with_every_word_as_the_title(
+    def test_add_creates_with_the_fields_typed(
         self, ask: Callable[..., CommandResponse], service: FakeService, locale: str
     ) -> None:
-        reply = ask("add Disk full on db-1", locale)
+        reply = ask(CALLS["create"], locale)
 
-        expected = ("create_incident_note", (IncidentNoteDraft(title="Disk full on db-1"),))
-        assert service.calls == [expected]
-        assert reply.message == said(locale, "replies.added", id="incident-note-1", title="Disk full on db-1")
+        assert service.calls == [("create_incident_note", (DRAFT,))]
+        assert reply.message == said(locale, "replies.added", id="incident-note-1", title=SAMPLE["title"])
         assert reply.ephemeral
 
     @pytest.mark.parametrize("locale", LOCALES)
-    def test_get_shows_the_item_and_its_details(
+    def test_get_shows_the_item_a_line_per_field(
         self, ask: Callable[..., CommandResponse], service: FakeService, locale: str
     ) -> None:
         reply = ask("get incident-note-7", locale)
 
-        shown = sample_incident_note(id=ITEM)
-        header = said(locale, "replies.shown", id=ITEM, title=shown.title)
         assert service.calls == [("get_incident_note", (ITEM,))]
-        assert reply.message == header + "\n" + shown.details
+        assert reply.message.split("\n") == [
+            said(locale, "replies.shown", id=ITEM, title=SAMPLE["title"]),
+            "body: Paged at 03:12, cleaned up old WAL files.",
+            "severity: low",
+            "pinned: true",
+            "follow_up_on: 2026-03-01",
+        ]
         assert reply.ephemeral
 
     @pytest.mark.parametrize("locale", LOCALES)
@@ -323,15 +326,19 @@ class TestReplies:
         assert ask("list", locale).message == said(locale, "replies.none")
 
     @pytest.mark.parametrize("locale", LOCALES)
-    def test_update_gives_a_new_title_from_every_word_after_the_id(
+    def test_update_changes_the_fields_typed_after_the_id(
         self, ask: Callable[..., CommandResponse], service: FakeService, locale: str
     ) -> None:
-        reply = ask("update incident-note-7 Disk full on db-2", locale)
+        reply = ask(CALLS["update"], locale)
 
-        expected = ("update_incident_note", (ITEM, IncidentNoteChanges(title="Disk full on db-2")))
-        assert service.calls == [expected]
-        assert reply.message == said(locale, "replies.updated", id=ITEM, title="Disk full on db-2")
+        assert service.calls == [("update_incident_note", (ITEM, CHANGES))]
+        assert reply.message == said(locale, "replies.updated", id=ITEM, title=CHANGED["title"])
         assert reply.ephemeral
+
+    def test_update_changes_one_field_alone(self, ask: Callable[..., CommandResponse], service: FakeService) -> None:
+        ask("update incident-note-7 --body Moved to the replica.")
+
+        assert service.calls == [("update_incident_note", (ITEM, IncidentNoteChanges(body=CHANGED["body"])))]
 
     @pytest.mark.parametrize("locale", LOCALES)
     def test_delete_deletes_the_item(self, ask: Callable[..., CommandResponse], service: FakeService, locale: str) -> None:
@@ -344,7 +351,7 @@ class TestReplies:
     def test_user_text_is_shown_literally_never_as_a_mention(
         self, ask: Callable[..., CommandResponse], service: FakeService
     ) -> None:
-        reply = ask("add <!channel> & <@U0BOSS>")
+        reply = ask("add <!channel> & <@U0BOSS> --severity low")
 
         assert "&lt;!channel&gt; &amp; &lt;@U0BOSS&gt;" in reply.message
         assert "<!channel>" not in reply.message
@@ -394,14 +401,29 @@ class TestErrors:
         assert f"{slack.COMMAND} {text.split()[0]}" in reply.message
         assert service.calls == []
 
-    @pytest.mark.parametrize("text", ["add", "update incident-note-7"])
-    def test_a_title_the_request_schema_refuses_is_refused_before_any_call(
-        self, ask: Callable[..., CommandResponse], service: FakeService, text: str
+    @pytest.mark.parametrize("verb", ["create", "update"])
+    @pytest.mark.parametrize(
+        ("option", "value"),
+        [
+            pytest.param("--title", "x" * 201, id="title"),
+            pytest.param("--body", "x" * 5001, id="body"),
+            pytest.param("--severity", "nonsense", id="severity"),
+            pytest.param("--pinned", "perhaps", id="pinned"),
+            pytest.param("--follow-up-on", "someday", id="follow-up-on"),
+        ],
+    )
+    def test_a_value_the_request_schema_refuses_is_refused_before_any_call(
+        self, ask: Callable[..., CommandResponse], service: FakeService, verb: str, option: str, value: str
     ) -> None:
-        reply = ask(text + " " + "x" * (TITLE_MAX_LENGTH + 1))
+        reply = ask(f"{CALLS[verb]} {option} {value}")
 
-        assert reply.message.startswith(said("en-US", "errors.rejected", reason=""))
+        assert reply.message.startswith(said("en-US", "errors.rejected", reason=option.removeprefix("--").replace("-", "_")))
         assert service.calls == []
+
+    def test_a_yes_or_no_option_alone_means_yes(self, ask: Callable[..., CommandResponse], service: FakeService) -> None:
+        ask("update incident-note-7 --pinned")
+
+        assert service.calls[0][1][1].pinned is True
 
     def test_get_text_the_hosts_parser_refuses_calls_nothing(
         self, ask: Callable[..., CommandResponse], service: FakeService
