@@ -206,7 +206,7 @@ BAD_ANSWERS = [
     BadAnswer(
         "primary_provider",
         "pagerduty",
-        "primary_provider must be one of google, aws, opsgenie.",
+        "primary_provider must be one of storage, google.",
     ),
     BadAnswer(
         "slack_command",

@@ -26,6 +26,7 @@ pytestmark = pytest.mark.slow
 
 ANSI = re.compile(r"\x1b\[[0-9;?]*[a-zA-Z]")
 DOWN, SPACE, ENTER, CLEAR_LINE, SUBMIT_MULTILINE = "\x1b[B", " ", "\r", "\x15", "\x1b\r"
+BACKSPACE = "\x7f"
 
 
 def copier_in_a_terminal(
@@ -69,8 +70,9 @@ def test_a_person_answers_every_prompt_and_fixes_a_refused_name(tmp_path: Path) 
             ),
             ("A sentence or two", "Keep short notes attached to an incident." + ENTER),
             ("main domain object", ENTER),
+            ("The fields of the entity", SUBMIT_MULTILINE),
             ("The operations to generate", DOWN * 4 + SPACE + ENTER),  # add delete
-            ("external back-ends", ENTER),
+            ("records live", ENTER),
             ("authenticated caller", ENTER),
             ("Also answer in Slack", ENTER),
             ("The word after /sre", CLEAR_LINE + "geolocate" + ENTER),
@@ -92,7 +94,12 @@ def test_a_person_answers_every_prompt_and_fixes_a_refused_name(tmp_path: Path) 
     assert answers["operations"] == ["create", "get", "list", "delete"]
     assert (answers["slack"], answers["slack_command"]) == (True, "notes")
     assert answers["problem_statement"] == "Notes get lost in threads."
-    assert (host / "modules/incident_notes/providers/google.py").is_file()
+    # The defaults: today's two fields, kept in the bot's own storage.
+    assert (answers["fields"], answers["providers"]) == (
+        "title: str\ndetails: text",
+        "storage",
+    )
+    assert (host / "modules/incident_notes/providers/storage.py").is_file()
     assert (
         "Notes get lost in threads."
         in (host / "modules/incident_notes/PLAN.md").read_text()
@@ -101,9 +108,9 @@ def test_a_person_answers_every_prompt_and_fixes_a_refused_name(tmp_path: Path) 
     said = " ".join(shown.split())
     assert "with its plan in modules/incident_notes/PLAN.md" in said
     assert re.search(
-        r"\(\d+ tasks open\)\. 9 places marked TODO\(incident_notes\)", said
+        r"\(\d+ tasks open\)\. 4 places marked TODO\(incident_notes\)", said
     )
-    assert "modules/incident_notes/providers/google.py (4)" in shown
+    assert "modules/incident_notes/validation.py (1)" in shown
     assert "make lint-ci fmt-ci test" in shown
     assert "python3 tests/unit/modules/incident_notes/test_plan.py" in shown
 
@@ -138,7 +145,7 @@ def test_a_person_adds_an_integration_with_its_endpoint(tmp_path: Path) -> None:
     )
 
     assert exitstatus == 0, shown[-3000:]
-    assert "external back-ends" not in shown  # a module's question only
+    assert "records live" not in shown  # a module's question only
     answers = yaml.safe_load((host / ".copier-answers.pager_duty.yml").read_text())
     assert answers["kind"] == "integration"
     assert answers["endpoint"] is True
@@ -155,6 +162,10 @@ feature_name: Incident Notes
 module_name: incident_notes
 description: Keep short notes attached to an incident.
 entity_name: IncidentNote
+fields: |
+  title: str
+  severity: low | high
+  due: date?
 operations: [create, get, list]
 providers: google, aws
 primary_provider: aws
@@ -192,8 +203,21 @@ def test_lists_typed_in_the_terminal_make_the_feature_an_answers_file_makes(
             ("The Python package", ENTER),
             ("A sentence or two", "Keep short notes attached to an incident." + ENTER),
             ("main domain object", ENTER),
+            (
+                "The fields of the entity",
+                # Replace the default's two lines with three typed ones.
+                CLEAR_LINE
+                + BACKSPACE
+                + CLEAR_LINE
+                + "title: str"
+                + ENTER
+                + "severity: low | high"
+                + ENTER
+                + "due: date?"
+                + SUBMIT_MULTILINE,
+            ),
             ("The operations to generate", ENTER),
-            ("external back-ends", CLEAR_LINE + "google, aws" + ENTER),
+            ("records live", CLEAR_LINE + "google, aws" + ENTER),
             ("source of truth", CLEAR_LINE + "aws" + ENTER),
             ("authenticated caller", ENTER),
             ("Also answer in Slack", ENTER),

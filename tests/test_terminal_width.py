@@ -36,16 +36,18 @@ PLAN = [
     ("owner", ENTER),
     ("tracking_link", ENTER),
 ]
-NAMING = [
+NAMES = [
     ("feature_name", "Incident Notes" + ENTER),
     ("module_name", ENTER),
     ("description", "Keep short notes." + ENTER),
     ("entity_name", ENTER),
-    ("operations", ENTER),
 ]
+NAMING = [*NAMES, ("operations", ENTER)]
 MODULE = [
     ("kind", ENTER),
-    *NAMING,
+    *NAMES,
+    ("fields", SUBMIT_MULTILINE),
+    ("operations", ENTER),
     ("providers", CLEAR_LINE + "google, aws" + ENTER),
     ("primary_provider", ENTER),
     ("require_auth", ENTER),

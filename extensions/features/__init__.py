@@ -326,7 +326,7 @@ class Feature(ABC):
             [self.store_file],
             len(self.ops),
             True,
-            [contains(self.store_file, "self._storage."), *(checks or [])],
+            [contains(self.store_file, "self._storage.")],
         )
         tasks.add(
             220,

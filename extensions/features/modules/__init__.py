@@ -128,12 +128,17 @@ class ModulesFeature(Feature):
             True,
             [exists(slice_file)],
         )
-        package, settings, env = self.wired_files[:3]
-        host_files = [settings, package, env]
+        package, settings, env, *requirements = self.wired_files
+        host_files = [settings, package, env, *requirements]
+        title = (
+            "Settings slice wired into the host: import, attribute, `settings_map` entry,"
+            " package export, `.env.example`"
+        )
+        if requirements:
+            title += ", and the storage tests' `moto` in `requirements_dev.txt`"
         tasks.add(
             102,
-            "Settings slice wired into the host: import, attribute, `settings_map` entry,"
-            " package export, `.env.example`",
+            title,
             host_files,
             1,
             True,
@@ -143,6 +148,10 @@ class ModulesFeature(Feature):
                 ),
                 contains(host_files[1], self.names.settings_class),
                 contains(host_files[2], f"{self.names.env('ENABLED')}="),
+                *(
+                    contains(requirements[0], requirement)
+                    for requirement in self.dev_requirements
+                ),
             ],
         )
 
