@@ -339,6 +339,23 @@ class Feature(ABC):
             [MANUAL],
         )
 
+    def table_setting(self, field: str = "") -> list[Setting]:
+        """The storage back-end's table, as a setting (``field``: its attribute, if not its
+        variable's name); none without the storage back-end."""
+        if not self.stores:
+            return []
+        n = self.names
+        return [
+            Setting(
+                n.env("TABLE_NAME"),
+                "str",
+                f'"{n.table}"',
+                (),
+                f"The DynamoDB table that keeps the {n.entity_plural_words} (the storage back-end).",
+                field=field,
+            )
+        ]
+
     @property
     def storage_risks(self) -> list[Risk]:
         """What the storage back-end adds to the risks, if it is one."""

@@ -133,17 +133,7 @@ class Module(ModulesFeature):
                 )
                 for provider in self.vendors
             ]
-        if self.stores:
-            found.append(
-                Setting(
-                    n.env("TABLE_NAME"),
-                    "str",
-                    f'"{n.table}"',
-                    (),
-                    f"The DynamoDB table that keeps the {n.entity_plural_words} (the storage back-end).",
-                )
-            )
-        return found
+        return found + self.table_setting()
 
     @property
     def log_events(self) -> list[str]:

@@ -234,17 +234,7 @@ class Module(PackagesFeature):
                     field="max_page_size",
                 )
             )
-        if self.stores:
-            found.append(
-                Setting(
-                    n.env("TABLE_NAME"),
-                    "str",
-                    f'"{n.table}"',
-                    (),
-                    f"The DynamoDB table that keeps the {n.entity_plural_words} (the storage back-end).",
-                    field="table_name",
-                )
-            )
+        found += self.table_setting(field="table_name")
         if self.primary_choice:
             choices = ", ".join(f'"{provider}"' for provider in self.providers)
             found.append(
