@@ -6,6 +6,7 @@ That features side by side pass the host's CI is the real-host tier's to show
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import subprocess
 from pathlib import Path
@@ -18,6 +19,7 @@ from support import (
     CANONICAL_ANSWERS,
     HOST,
     INTEGRATION_ANSWERS,
+    ROOT,
     feature_paths,
     tree_digest,
 )
@@ -68,10 +70,12 @@ def test_host_serves_the_feature_through_its_hook(generate: Any, host: Path) -> 
         "/api/v1/incident-notes/incident-note-1",
         "/openapi.json",
         INCIDENT_NOTES_ENABLED="true",
+        INCIDENT_NOTES_PRIMARY_PROVIDER="google",
     )
 
     status, body = answers["/api/v1/incident-notes/incident-note-1"]
-    # The route reached the google provider, whose API call is still to be written.
+    # The route reached the google provider (chosen by the environment over the storage
+    # back-end the answers made primary), whose API call is still to be written.
     assert (status, body["detail"]["error_code"]) == (400, "NOT_IMPLEMENTED")
     openapi = answers["/openapi.json"][1]
     assert "/api/v1/incident-notes/{incident_note_id}" in openapi["paths"]
@@ -79,6 +83,20 @@ def test_host_serves_the_feature_through_its_hook(generate: Any, host: Path) -> 
         "name": "Incident Notes",
         "description": CANONICAL_ANSWERS["description"],
     } in openapi["tags"]
+
+
+def test_the_feature_creates_and_lists_records_in_the_hosts_storage(
+    generate: Any, host: Path
+) -> None:
+    """What `make demo` shows: a POST then a GET through the feature's own routes, on moto's
+    DynamoDB, answer 201 then 200 (tools/demo_record.py, run with the host's Python)."""
+    project = generate(host, **CANONICAL_ANSWERS)
+    spec = importlib.util.spec_from_file_location("demo", ROOT / "tools" / "demo.py")
+    assert spec is not None and spec.loader is not None
+    demo = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(demo)
+
+    assert demo.record(HOST, project, "incident_notes") == 0
 
 
 def test_host_hides_the_feature_while_it_is_switched_off(

@@ -254,7 +254,8 @@ def test_features_whose_lists_were_yaml_update_to_what_this_version_generates(
 ) -> None:
     """Generated while the plan's lists and the providers were YAML lists, then finished by
     a team, both features update to exactly what this checkout generates from the same
-    answers typed as text: the lists are read, not dropped, and nothing conflicts.
+    answers typed as text: the lists are read, not dropped, and only the business rule the
+    team wrote where this version rewrote the code shows as a conflict.
     """
     template = build_release_pair(tmp_path / "template", previous=LISTS_AS_YAML)
     updated = fresh_host(tmp_path / "updated", hosts.PACKAGES)
@@ -274,4 +275,14 @@ def test_features_whose_lists_were_yaml_update_to_what_this_version_generates(
 
     assert "providers:\n- google\n- aws\n- opsgenie\n" in recorded
     assert git(updated, "diff", "--name-only", "--diff-filter=U") == ""
-    assert tree_digest(updated) == tree_digest(fresh)
+    # That version checked the title by hand around the team's rule; this one trims every
+    # field: the one place both changed shows as a conflict keeping both sides.
+    rules = f"{PACKAGE}/domain.py"
+    marked = [path for path in updated.rglob("*.py") if CONFLICT in path.read_text()]
+    assert marked == [updated / rules]
+    block = (updated / rules).read_text().partition(CONFLICT)[2]
+    assert TEAM_RULE in block
+    assert "checked = replace(draft, **_trimmed(draft))" in block
+    updated_files, fresh_files = tree_digest(updated), tree_digest(fresh)
+    assert updated_files.pop(rules) != fresh_files.pop(rules)
+    assert updated_files == fresh_files

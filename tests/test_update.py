@@ -513,6 +513,11 @@ def test_a_field_added_by_an_update_appears_everywhere_and_the_team_work_stays(
         "        maximum = self._settings.INCIDENT_NOTES_MAX_PAGE_SIZE\n"
         + TEAM_SERVICE_LINE,
     )
+    _edit(
+        host / PACKAGE / "controllers.py",
+        "# TODO(incident_notes): authorize: decide which authenticated callers may use each route.\n",
+        "# Any authenticated engineer may read and write notes (decided in SRE-1234).\n",
+    )
     tick(host / PACKAGE / "PLAN.md", "T206")
     commit(host, "team: smaller pages, authorization decided")
     fields = CANONICAL_ANSWERS["fields"].rstrip("\n") + "\nowner: str?"
@@ -688,7 +693,8 @@ def test_features_of_the_previous_release_update_to_what_this_one_generates(
     tmp_path: Path,
 ) -> None:
     """The previous release's module and integration, finished by a team, update to exactly
-    what this checkout generates with the same edits: nothing lost, nothing stale, no conflict.
+    what this checkout generates with the same edits: nothing lost, nothing stale, and a
+    conflict only where the team's business rule sits in code this release rewrote.
     """
     template = build_release_pair(tmp_path / "template")
     updated, fresh = host_repo(tmp_path / "updated"), host_repo(tmp_path / "fresh")
@@ -709,8 +715,16 @@ def test_features_of_the_previous_release_update_to_what_this_one_generates(
     commit(updated, f"update {MODULE} to 0.4.0")
     update_feature(updated, INTEGRATION, "0.4.0")
 
-    assert conflicted(updated) == [], f"updating {PREVIOUS_RELEASE[:7]} conflicts"
-    assert tree_digest(updated) == tree_digest(fresh)
+    # That release validated the title by hand around the team's rule; this one trims
+    # every field: the one place both changed shows as a conflict keeping both sides.
+    rules = str(PACKAGE / "validation.py")
+    assert conflicted(updated) == [rules], f"updating {PREVIOUS_RELEASE[:7]} conflicts"
+    block = (updated / rules).read_text().partition(CONFLICT)[2]
+    assert TEAM_RULE in block
+    assert "data=replace(draft, **_trimmed(draft))" in block
+    updated_files, fresh_files = tree_digest(updated), tree_digest(fresh)
+    assert updated_files.pop(rules) != fresh_files.pop(rules)
+    assert updated_files == fresh_files
     # Its answers file had no fields: the feature keeps the two it had.
     models = (updated / PACKAGE / "models.py").read_text()
     assert "    title: str\n    details: str\n" in models
