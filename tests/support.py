@@ -107,6 +107,28 @@ def copy_command(
     return command + ["--data-file", str(answers_file), str(source), str(destination)]
 
 
+# How copier marks a conflict block in place when an update's merge overlaps an edit.
+CONFLICT = "<<<<<<< before updating"
+
+
+def only_conflict_in(updated: Path, fresh: Path, path: str, *kept: str) -> None:
+    """Assert that an update left conflict blocks in ``path`` alone, holding each of
+    ``kept``, and that every other file of ``updated`` equals ``fresh``'s."""
+    marked = [
+        found.relative_to(updated).as_posix()
+        for pattern in ("*.py", "*.md")
+        for found in updated.rglob(pattern)
+        if CONFLICT in found.read_text()
+    ]
+    assert marked == [path]
+    block = (updated / path).read_text().partition(CONFLICT)[2]
+    for text in kept:
+        assert text in block
+    updated_files, fresh_files = tree_digest(updated), tree_digest(fresh)
+    assert updated_files.pop(path) != fresh_files.pop(path)
+    assert updated_files == fresh_files
+
+
 def tree_digest(root: Path, paths: list[str] | None = None) -> dict[str, str]:
     """A hash of every file under ``paths`` of ``root`` (all of it by default), by relative path."""
     files = tree_files(root, paths) if paths is not None else tree_files(root, ["."])

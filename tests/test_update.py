@@ -21,6 +21,7 @@ import pytest
 import hosts
 from support import (
     CANONICAL_ANSWERS,
+    CONFLICT,
     HOST,
     INTEGRATION_ANSWERS,
     PYTHON,
@@ -29,6 +30,7 @@ from support import (
     failed_gates,
     feature_paths,
     fresh_host,
+    only_conflict_in,
     reword_the_replies,
     tick,
     tree_digest,
@@ -47,7 +49,6 @@ pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("update")]
 
 MODULE = "incident_notes"
 PACKAGE = Path("modules") / MODULE
-CONFLICT = "<<<<<<< before updating"
 
 TEAM_SERVICE_LINE = (
     "        maximum = min(maximum, 50)  # pages of notes stay small in Slack\n"
@@ -717,14 +718,10 @@ def test_features_of_the_previous_release_update_to_what_this_one_generates(
 
     # That release validated the title by hand around the team's rule; this one trims
     # every field: the one place both changed shows as a conflict keeping both sides.
-    rules = str(PACKAGE / "validation.py")
+    rules = (PACKAGE / "validation.py").as_posix()
     assert conflicted(updated) == [rules], f"updating {PREVIOUS_RELEASE[:7]} conflicts"
-    block = (updated / rules).read_text().partition(CONFLICT)[2]
-    assert TEAM_RULE in block
-    assert "data=replace(draft, **_trimmed(draft))" in block
-    updated_files, fresh_files = tree_digest(updated), tree_digest(fresh)
-    assert updated_files.pop(rules) != fresh_files.pop(rules)
-    assert updated_files == fresh_files
+    trimming = "data=replace(draft, **_trimmed(draft))"
+    only_conflict_in(updated, fresh, rules, TEAM_RULE, trimming)
     # Its answers file had no fields: the feature keeps the two it had.
     models = (updated / PACKAGE / "models.py").read_text()
     assert "    title: str\n    details: str\n" in models
