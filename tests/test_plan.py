@@ -162,6 +162,22 @@ def test_plan_uses_the_plan_answers() -> None:
     assert "- a note is added in under 10 s" in plan
 
 
+@pytest.mark.parametrize("generation", ["modules", "packages"])
+def test_a_list_names_its_page_limit_as_a_risk_until_a_cursor_is_written(
+    generation: str,
+) -> None:
+    listing = render_plan(generation=generation, operations=["create", "list"])
+    not_listing = render_plan(generation=generation, operations=["create", "get"])
+
+    risk = "| A list reaches the first page only | Low | A page holds at most `INCIDENT_NOTES_MAX_PAGE_SIZE` items"
+    assert listing.count(risk) == 1
+    assert (
+        "need a cursor (the last id seen) in the list operation, not written yet |"
+        in listing
+    )
+    assert "A list reaches the first page only" not in not_listing
+
+
 HOSTILE = [
     "pipes | in | cells",
     "*stars* _under_ `ticks` <b>html</b>",

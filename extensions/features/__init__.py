@@ -449,6 +449,21 @@ class Feature(ABC):
         )
 
     @property
+    def list_risks(self) -> list[Risk]:
+        """What listing adds to the risks, if the feature lists."""
+        if not self.ops.has("list"):
+            return []
+        return [
+            Risk(
+                "A list reaches the first page only",
+                "Low",
+                f"A page holds at most `{self.names.env('MAX_PAGE_SIZE')}` items, so a large one cannot"
+                " slow the bot; the items past it need a cursor (the last id seen) in the list"
+                " operation, not written yet",
+            )
+        ]
+
+    @property
     def slack_risks(self) -> list[Risk]:
         """What the command adds to the risks, if there is one."""
         if self.slack is None:

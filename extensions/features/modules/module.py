@@ -376,14 +376,7 @@ class Module(ModulesFeature):
                     f"`{n.entity_snake}_deleted` with the id",
                 )
             )
-        if self.ops.has("list"):
-            found.append(
-                Risk(
-                    "Large pages slow the bot",
-                    "Low",
-                    f"Pages are capped by `{n.env('MAX_PAGE_SIZE')}`",
-                )
-            )
+        found += self.list_risks
         found += self.slack_risks
         found.append(self.contained_risk("The feature breaks existing ones"))
         return found

@@ -474,14 +474,7 @@ class Module(PackagesFeature):
                     f"Decide soft delete or confirmation in the authorization task; log `{n.entity_snake}_deleted`",
                 )
             )
-        if self.ops.has("list"):
-            found.append(
-                Risk(
-                    "Large pages slow the bot",
-                    "Low",
-                    f"Pages are capped by `{n.env('MAX_PAGE_SIZE')}`",
-                )
-            )
+        found += self.list_risks
         found += self.slack_risks
         found.append(self.contained_risk("The feature breaks existing ones"))
         return found
