@@ -23,7 +23,7 @@ demo: $(VENV)/installed  ## generate the example module and integration into a f
 test: hosts  ## the template's whole test suite, the real-host tier included, in parallel
 	$(PY) -m pytest -n auto --dist loadgroup
 
-quick: hosts  ## the fast and render lanes only: helpers, host-file edits, renders (under a minute)
+quick: hosts  ## the fast and render lanes only: helpers, host-file edits, renders (about three minutes on two cores)
 	$(PY) -m pytest -n auto -m "not slow"
 
 golden: $(VENV)/installed hosts  ## rewrite docs/examples after a deliberate template change
