@@ -242,14 +242,16 @@ CASES: dict[str, dict[str, Any]] = {
 }
 
 GROUPS: dict[str, list[str]] = {
-    "modules-one-operation": [
+    # One host for the modules: the host's own CI, the costliest step, runs once for
+    # all of them (the packages host holds the same set side by side). Fourteen
+    # features in one host also prove they mount once however often the host's tests
+    # start its app (the host's lifespan tests do so about forty times).
+    "modules": [
         "create-1p-auth",
         "get-0p-open",
         "list-3p-auth",
         "update-1p-open",
         "named-email-2p-auth",
-    ],
-    "modules-all-operations": [
         "storage-every-type",
         "storage-one-flag-open",
         "storage-words-2p",
@@ -271,12 +273,7 @@ GROUPS: dict[str, list[str]] = {
 # feature of a name. An integration's endpoint is not asked there (routes belong to
 # feature packages): its answer is ignored, as a shared answers file's would be.
 PACKAGES_GROUPS: dict[str, list[str]] = {
-    "packages-modules": [
-        case
-        for group in ("modules-one-operation", "modules-all-operations")
-        for case in GROUPS[group]
-    ]
-    + ["delete-0p-auth"],
+    "packages-modules": GROUPS["modules"] + ["delete-0p-auth"],
     "packages-integrations": GROUPS["integrations"]
     + ["wired-partial-2p-auth", "wired-full-1p-open"],
 }

@@ -17,9 +17,16 @@ import api.v1.email_delivery as email_delivery_routes
 def register_routes(app: FastAPI) -> None:
     """Mount the Email Delivery routes under ``/api/v1`` and describe their tag.
 
+    Once per app: the host calls this hook at every start of its app, and its tests
+    start the one app many times; each mount would repeat the routes and nest
+    FastAPI's lifespans one level deeper, until a host with many features hits
+    Python's recursion limit.
+
     Args:
         app: The host's FastAPI application.
     """
+    if email_delivery_routes.OPENAPI_TAG in (app.openapi_tags or []):
+        return
     app.openapi_tags = [*(app.openapi_tags or []), email_delivery_routes.OPENAPI_TAG]
     app.include_router(email_delivery_routes.router, prefix="/api/v1")
 

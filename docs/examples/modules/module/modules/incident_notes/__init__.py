@@ -24,9 +24,16 @@ from modules.incident_notes.providers import get_primary_provider
 def register_routes(app: FastAPI) -> None:
     """Mount the Incident Notes routes under ``/api/v1`` and describe their tag.
 
+    Once per app: the host calls this hook at every start of its app, and its tests
+    start the one app many times; each mount would repeat the routes and nest
+    FastAPI's lifespans one level deeper, until a host with many features hits
+    Python's recursion limit.
+
     Args:
         app: The host's FastAPI application.
     """
+    if incident_notes_routes.OPENAPI_TAG in (app.openapi_tags or []):
+        return
     app.openapi_tags = [*(app.openapi_tags or []), incident_notes_routes.OPENAPI_TAG]
     app.include_router(incident_notes_routes.router, prefix="/api/v1")
 

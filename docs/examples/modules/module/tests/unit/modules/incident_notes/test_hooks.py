@@ -48,6 +48,16 @@ class TestRegisterRoutes:
             },
         ]
 
+    def test_mounts_once_however_often_the_host_starts(self) -> None:
+        app = FastAPI()
+        feature.register_routes(app)
+        mounted = list(app.routes)
+
+        feature.register_routes(app)
+
+        assert app.routes == mounted
+        assert len(app.openapi_tags or []) == 1
+
 
 class TestStartupWarmup:
     def _use_settings(
