@@ -111,16 +111,20 @@ def copy_command(
 CONFLICT = "<<<<<<< before updating"
 
 
+def marked_files(root: Path) -> list[str]:
+    """The Python and Markdown files under ``root`` holding a conflict block, sorted."""
+    return sorted(
+        found.relative_to(root).as_posix()
+        for pattern in ("*.py", "*.md")
+        for found in root.rglob(pattern)
+        if CONFLICT in found.read_text()
+    )
+
+
 def only_conflict_in(updated: Path, fresh: Path, path: str, *kept: str) -> None:
     """Assert that an update left conflict blocks in ``path`` alone, holding each of
     ``kept``, and that every other file of ``updated`` equals ``fresh``'s."""
-    marked = [
-        found.relative_to(updated).as_posix()
-        for pattern in ("*.py", "*.md")
-        for found in updated.rglob(pattern)
-        if CONFLICT in found.read_text()
-    ]
-    assert marked == [path]
+    assert marked_files(updated) == [path]
     block = (updated / path).read_text().partition(CONFLICT)[2]
     for text in kept:
         assert text in block

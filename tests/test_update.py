@@ -21,7 +21,6 @@ import pytest
 import hosts
 from support import (
     CANONICAL_ANSWERS,
-    CONFLICT,
     HOST,
     INTEGRATION_ANSWERS,
     PYTHON,
@@ -30,6 +29,7 @@ from support import (
     failed_gates,
     feature_paths,
     fresh_host,
+    marked_files,
     only_conflict_in,
     reword_the_replies,
     tick,
@@ -278,17 +278,7 @@ def conflicted(host: Path) -> list[str]:
         for line in status_lines.splitlines()
         if line[:2] in ("UU", "AA", "DU", "UD")
     ]
-    marked = [
-        str(path.relative_to(host))
-        for path in host.rglob("*.py")
-        if CONFLICT in path.read_text()
-    ]
-    marked += [
-        str(path.relative_to(host))
-        for path in host.rglob("*.md")
-        if CONFLICT in path.read_text()
-    ]
-    return sorted(set(unmerged) | set(marked))
+    return sorted(set(unmerged) | set(marked_files(host)))
 
 
 def edited_and_updated(root: Path, template_repo: Path) -> Path:

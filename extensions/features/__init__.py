@@ -309,13 +309,8 @@ class Feature(ABC):
             [contains(files[0], f"    {first}: ")],
         )
 
-    def add_storage_tasks(
-        self, tasks: TaskList, checks: list[str] | None = None
-    ) -> None:
-        """T210, the storage back-end (the scaffold's), and T220, its table (the team's).
-
-        ``checks``: what else T210's check holds, besides the store's calls.
-        """
+    def add_storage_tasks(self, tasks: TaskList) -> None:
+        """T210, the storage back-end (the scaffold's), and T220, its table (the team's)."""
         if not self.stores:
             return
         n = self.names

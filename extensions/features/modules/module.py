@@ -219,13 +219,7 @@ class Module(ModulesFeature):
                 f"{package}/responses.py",
             ],
         )
-        self.add_storage_tasks(
-            tasks,
-            [
-                contains(DEV_REQUIREMENTS_FILE, requirement)
-                for requirement in self.dev_requirements
-            ],
-        )
+        self.add_storage_tasks(tasks)
         if self.input_models:
             todo(
                 204,
