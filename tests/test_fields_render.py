@@ -12,6 +12,7 @@ chosen field sets through every gate, tests included.
 from __future__ import annotations
 
 import ast
+import os
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -219,7 +220,7 @@ CHECKS = {"modules": check_modules, "packages": check_packages}
 
 @pytest.mark.parametrize("generation", sorted(CHECKS))
 @settings(
-    max_examples=12,
+    max_examples=int(os.environ.get("FIELD_EXAMPLES", "12")),
     deadline=None,
     database=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],

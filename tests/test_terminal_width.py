@@ -97,17 +97,41 @@ class Terminal:
     def lines(self) -> list[str]:
         return [line.rstrip() for line in self.screen.display]
 
-    def wait_for(self, text: str, seconds: float = 30) -> list[str]:
-        """Read what copier draws until a line of the screen holds ``text``; return the screen."""
+    def read(self) -> None:
+        """Feed the screen whatever copier drew in the next moment, if anything."""
+        try:
+            self.stream.feed(self.child.read_nonblocking(65536, timeout=0.2))
+        except pexpect.TIMEOUT:
+            pass
+
+    def help_shown(self, help_lines: list[str], seconds: float = 30) -> list[str]:
+        """The lines on screen where a question's help is drawn, once copier has drawn it.
+
+        The prompt arrives in pieces: its first line may be on the screen before the
+        rest. Reading goes on until the lines match the help or the drawing stops
+        changing for a few seconds, so what is compared is what a person would see.
+        """
         deadline = time.monotonic() + seconds
+        shown: list[str] = []
+        changed = time.monotonic()
         while time.monotonic() < deadline:
-            if any(text in line for line in self.lines()):
-                return self.lines()
-            try:
-                self.stream.feed(self.child.read_nonblocking(65536, timeout=0.2))
-            except pexpect.TIMEOUT:
-                continue
-        raise AssertionError(f"never shown: {text!r}\n" + "\n".join(self.lines()))
+            screen = self.lines()
+            first = [i for i, line in enumerate(screen) if line.endswith(help_lines[0])]
+            if first:
+                now = [
+                    screen[first[-1]].removeprefix("🎤 ").strip(),
+                    *screen[first[-1] + 1 : first[-1] + len(help_lines)],
+                ]
+                if now == help_lines:
+                    return now
+                if now != shown:
+                    shown, changed = now, time.monotonic()
+                elif time.monotonic() - changed >= 3:
+                    return now
+            self.read()
+        raise AssertionError(
+            f"never shown: {help_lines[0]!r}\n" + "\n".join(self.lines())
+        )
 
     def close(self) -> int | None:
         self.child.expect(pexpect.EOF, timeout=120)
@@ -131,14 +155,7 @@ def test_every_question_is_readable_in_full_at_80_columns(
     cut = {}
     for question, keys in SESSIONS[session]:
         help_lines = question_help(question, app).split("\n")
-        screen = terminal.wait_for(help_lines[0])
-        first = next(
-            index for index, line in enumerate(screen) if line.endswith(help_lines[0])
-        )
-        shown = [
-            screen[first].removeprefix("🎤 ").strip(),
-            *screen[first + 1 : first + len(help_lines)],
-        ]
+        shown = terminal.help_shown(help_lines)
         if shown != help_lines:
             cut[question] = shown
         terminal.child.send(keys)
