@@ -7,7 +7,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import partial
 
 from .names import Names, with_article
 
@@ -148,21 +149,33 @@ def _get(n: Names) -> Operation:
     )
 
 
-def _list(n: Names) -> Operation:
+def _list(n: Names, paged: bool) -> Operation:
     words = n.entity_plural_words
     limit = f"How many {words} to return at most."
+    before = Param(
+        name="before",
+        type="str | None",
+        doc=f"The last id of the previous page: the {words} after it; None for the first page.",
+        default="None",
+    )
     return Operation(
         verb="list",
         method=f"list_{n.entity_plural_snake}",
-        params=(Param(name="limit", type="int", doc=limit),),
+        params=(Param(name="limit", type="int", doc=limit),)
+        + ((before,) if paged else ()),
         data=f"list[{n.entity}]",
-        returns_doc=f"Up to ``limit`` {words}, or why they could not be listed.",
+        returns_doc=(
+            f"Up to ``limit`` {words}"
+            + (", newest first" if paged else "")
+            + ", or why they could not be listed."
+        ),
         event=f"{n.entity_plural_snake}_listed",
         summary=f"List {words}",
         http_method="GET",
         path="",
         status_code=200,
-        http_params=(Param(name="limit", type="PageLimit", doc=limit, default="50"),),
+        http_params=(Param(name="limit", type="PageLimit", doc=limit, default="50"),)
+        + ((replace(before, type="PageStart"),) if paged else ()),
         http_returns=f"{n.entity}ListResponse",
         http_returns_doc=f"A page of {words}.",
     )
@@ -216,7 +229,7 @@ def _delete(n: Names) -> Operation:
 TABLE: dict[str, Callable[[Names], Operation]] = {
     "create": _create,
     "get": _get,
-    "list": _list,
+    "list": partial(_list, paged=False),
     "update": _update,
     "delete": _delete,
 }
@@ -226,9 +239,23 @@ class Operations(tuple[Operation, ...]):
     """The operations one feature offers, in create/get/list/update/delete order."""
 
     @classmethod
-    def select(cls, names: Names, verbs: Iterable[str]) -> Operations:
+    def select(
+        cls, names: Names, verbs: Iterable[str], paged: bool = False
+    ) -> Operations:
+        """The operations of ``verbs``; ``paged``: a list goes past its first page by id.
+
+        A module's list is paged (its records are ordered by id, newest first); an
+        integration's list is the vendor's, whose paging is the vendor's own.
+        """
         chosen = set(verbs)
-        return cls(TABLE[verb](names) for verb in VERBS if verb in chosen)
+        made = {**TABLE, "list": partial(_list, paged=paged)}
+        return cls(made[verb](names) for verb in VERBS if verb in chosen)
+
+    @property
+    def paged(self) -> bool:
+        """Whether the list goes past its first page (takes ``before``)."""
+        listing = self.first("list")
+        return listing is not None and any(p.name == "before" for p in listing.params)
 
     def has(self, *verbs: str) -> bool:
         """Whether any of ``verbs`` is offered."""

@@ -54,12 +54,14 @@ class Argument:
         type: The host's ``ArgumentType`` member: ``STRING`` or ``INTEGER``.
         required: Whether the parser refuses the text without it.
         key: Its description's key in the catalogues, under ``arguments.``.
+        value: What the usage hint shows for an option's value, if not its type's.
     """
 
     name: str
     type: str
     required: bool
     key: str
+    value: str = ""
 
     @property
     def placeholder(self) -> str:
@@ -70,7 +72,7 @@ class Argument:
     def usage(self) -> str:
         """How the usage hint shows it."""
         if self.name.startswith("--"):
-            value = "<n>" if self.type == "INTEGER" else "<text>"
+            value = self.value or ("<n>" if self.type == "INTEGER" else "<text>")
             return f"[{self.name} {value}]"
         return f"<{self.placeholder}>" if self.required else f"[{self.placeholder}]"
 
@@ -170,7 +172,10 @@ def _subcommand(op: Operation, n: Names, fields: Fields) -> Subcommand:
         example = fields.slack_text(0, only_required=True)
         return Subcommand(op, SUBCOMMANDS[op.verb], (), example, fields_usage(fields))
     if op.verb == "list":
-        arguments = (Argument("--limit", "INTEGER", False, "limit"),)
+        arguments = (
+            Argument("--limit", "INTEGER", False, "limit"),
+            Argument("--before", "STRING", False, "before", "<id>"),
+        )
         return Subcommand(op, SUBCOMMANDS[op.verb], arguments, "--limit 5")
     if op.verb == "update":
         usage = f"<{item_id.placeholder}> {fields_usage(fields, every_optional=True)}"

@@ -163,19 +163,15 @@ def test_plan_uses_the_plan_answers() -> None:
 
 
 @pytest.mark.parametrize("generation", ["modules", "packages"])
-def test_a_list_names_its_page_limit_as_a_risk_until_a_cursor_is_written(
-    generation: str,
-) -> None:
+def test_a_list_documents_how_to_page_past_its_first_page(generation: str) -> None:
     listing = render_plan(generation=generation, operations=["create", "list"])
     not_listing = render_plan(generation=generation, operations=["create", "get"])
 
-    risk = "| A list reaches the first page only | Low | A page holds at most `INCIDENT_NOTES_MAX_PAGE_SIZE` items"
-    assert listing.count(risk) == 1
-    assert (
-        "need a cursor (the last id seen) in the list operation, not written yet |"
-        in listing
-    )
-    assert "A list reaches the first page only" not in not_listing
+    api_row = next(line for line in listing.splitlines() if line.startswith("| GET |"))
+    assert "`?before=` (the last id of the previous page)" in api_row
+    assert "`next`: the id to send as `before` for the next page" in listing
+    assert "`?before=`" not in not_listing
+    assert "`next`" not in not_listing
 
 
 HOSTILE = [

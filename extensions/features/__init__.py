@@ -94,7 +94,9 @@ class Feature(ABC):
             module=str(answers["module_name"]),
             entity=str(answers["entity_name"]),
         )
-        self.ops = Operations.select(self.names, answers.get("operations") or ())
+        self.ops = Operations.select(
+            self.names, answers.get("operations") or (), paged=self.kind == "module"
+        )
         # An integration's payloads keep the default fields; a module's are answered.
         self.fields = Fields.read(
             answers.get("fields") if self.kind == "module" else None
@@ -442,21 +444,6 @@ class Feature(ABC):
             2,
             where=self.catalogues[1],
         )
-
-    @property
-    def list_risks(self) -> list[Risk]:
-        """What listing adds to the risks, if the feature lists."""
-        if not self.ops.has("list"):
-            return []
-        return [
-            Risk(
-                "A list reaches the first page only",
-                "Low",
-                f"A page holds at most `{self.names.env('MAX_PAGE_SIZE')}` items, so a large one cannot"
-                " slow the bot; the items past it need a cursor (the last id seen) in the list"
-                " operation, not written yet",
-            )
-        ]
 
     @property
     def slack_risks(self) -> list[Risk]:

@@ -35,7 +35,7 @@ class Module(ModulesFeature):
     noun = "feature"
     secrets = "secrets"
     first_tests = "test_hooks.py"
-    limit_doc = "`?limit=` (1 to the max page size)"
+    limit_doc = "`?limit=` (1 to the max page size), `?before=` (the last id of the previous page)"
 
     def __init__(self, answers: Mapping[str, Any]) -> None:
         super().__init__(answers)
@@ -370,7 +370,6 @@ class Module(ModulesFeature):
                     f"`{n.entity_snake}_deleted` with the id",
                 )
             )
-        found += self.list_risks
         found += self.slack_risks
         found.append(self.contained_risk("The feature breaks existing ones"))
         return found

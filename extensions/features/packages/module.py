@@ -30,7 +30,8 @@ from . import PackagesFeature
 DESCRIPTIONS = {
     "create": "Creates {a} from the body, once the domain's rules hold.",
     "get": "Returns the {one} with this id.",
-    "list": "Returns up to `limit` {many}, at most {max_page} of them.",
+    "list": "Returns up to `limit` {many}, at most {max_page} of them, newest first;"
+    " send a page's `next` as `before` for the one after it.",
     "update": "Changes the fields the body sends; the others keep their value.",
     "delete": "Deletes the {one} with this id.",
 }
@@ -137,7 +138,9 @@ class Module(PackagesFeature):
 
         An integration's payloads have the template's two placeholder fields: an entity
         with other fields leaves the mapping of every payload to the team, so only delete,
-        which maps none, calls the integration.
+        which maps none, calls the integration. A list stays with the team too: the
+        module's list goes on after an id (``before``), the integration's client reads
+        the vendor's first page only.
         """
         wired = self.wired.get(provider)
         maps = self.fields != Fields.read(None)
@@ -146,6 +149,7 @@ class Module(PackagesFeature):
             for op in self.ops
             if wired is None
             or op.verb not in wired.verbs
+            or op.verb == "list"
             or (maps and op.verb != "delete")
         ]
 
@@ -188,7 +192,8 @@ class Module(PackagesFeature):
                 request = f"`{body[0]}` (JSON)"
             else:
                 request = (
-                    f"`?limit=` (1 to `{self.names.env('MAX_PAGE_SIZE')}`)"
+                    f"`?limit=` (1 to `{self.names.env('MAX_PAGE_SIZE')}`),"
+                    " `?before=` (the last id of the previous page)"
                     if op.verb == "list"
                     else "—"
                 )
@@ -474,7 +479,6 @@ class Module(PackagesFeature):
                     f"Decide soft delete or confirmation in the authorization task; log `{n.entity_snake}_deleted`",
                 )
             )
-        found += self.list_risks
         found += self.slack_risks
         found.append(self.contained_risk("The feature breaks existing ones"))
         return found

@@ -65,6 +65,13 @@ def get_incident_notes_service(settings: Settings) -> IncidentNotesService:
 ID_DESCRIPTION = "Identifier of the incident note."
 IncidentNoteId = Annotated[str, Path(pattern=ID_PATTERN, description=ID_DESCRIPTION)]
 PageLimit = Annotated[int, Query(ge=1, description="How many items to return at most.")]
+PageStart = Annotated[
+    str | None,
+    Query(
+        pattern=ID_PATTERN,
+        description="The last id of the previous page; leave it out for the first page.",
+    ),
+]
 
 # TODO(incident_notes): authorize: decide which authenticated callers may use each route.
 
@@ -108,7 +115,10 @@ def get_incident_note(
 
 
 def list_incident_notes(
-    settings: SettingsDep, current_user: CurrentUserDep, limit: PageLimit = 50
+    settings: SettingsDep,
+    current_user: CurrentUserDep,
+    limit: PageLimit = 50,
+    before: PageStart = None,
 ) -> IncidentNoteListResponse:
     """List incident notes.
 
@@ -116,13 +126,14 @@ def list_incident_notes(
         settings: The host's settings.
         current_user: The authenticated caller; anonymous requests never get here.
         limit: How many incident notes to return at most.
+        before: The last id of the previous page: the incident notes after it; None for the first page.
 
     Returns:
         A page of incident notes.
     """
     service = get_incident_notes_service(settings)
-    result = service.list_incident_notes(limit)
-    return render_incident_notes(result)
+    result = service.list_incident_notes(limit, before)
+    return render_incident_notes(result, limit)
 
 
 def update_incident_note(

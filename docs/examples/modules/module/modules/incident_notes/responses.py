@@ -79,16 +79,18 @@ def render_incident_note(result: OperationResult[IncidentNote]) -> IncidentNoteR
 
 
 def render_incident_notes(
-    result: OperationResult[list[IncidentNote]],
+    result: OperationResult[list[IncidentNote]], limit: int
 ) -> IncidentNoteListResponse:
     """Answer with a page of incident notes, or raise the error the result carries.
 
     Args:
         result: A service result holding a list of incident notes.
+        limit: The page size asked for: a full page may have more after it.
 
     Returns:
-        The page's response model.
+        The page's response model, with the id the next page starts after.
     """
     raise_for_error(result)
     items = [to_incident_note_response(item) for item in result.unwrap()]
-    return IncidentNoteListResponse(items=items, count=len(items))
+    last = items[-1].id if len(items) == limit else None
+    return IncidentNoteListResponse(items=items, count=len(items), next=last)

@@ -127,3 +127,6 @@ class IncidentNoteListResponse(BaseModel):
         description="The incident notes of this page.",
     )
     count: int = Field(description="How many items this page holds.")
+    next: str | None = Field(
+        description="The id to send as `before` for the next page; null once a page is not full.",
+    )

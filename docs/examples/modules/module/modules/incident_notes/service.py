@@ -18,7 +18,7 @@ from modules.incident_notes.validation import (
     validate_changes,
     validate_draft,
     validate_incident_note_id,
-    validate_limit,
+    validate_page,
 )
 
 logger = structlog.get_logger()
@@ -70,19 +70,24 @@ class IncidentNotesService:
         result = checked.bind(self._provider.get_incident_note)
         return _logged(log, result, "incident_note_fetched")
 
-    def list_incident_notes(self, limit: int) -> OperationResult[list[IncidentNote]]:
+    def list_incident_notes(
+        self, limit: int, before: str | None = None
+    ) -> OperationResult[list[IncidentNote]]:
         """List incident notes.
 
         Args:
             limit: How many incident notes to return at most.
+            before: The last id of the previous page: the incident notes after it; None for the first page.
 
         Returns:
-            Up to ``limit`` incident notes, or why they could not be listed.
+            Up to ``limit`` incident notes, newest first, or why they could not be listed.
         """
         log = logger.bind(operation="list_incident_notes")
         maximum = self._settings.INCIDENT_NOTES_MAX_PAGE_SIZE
-        checked = validate_limit(limit, maximum)
-        result = checked.bind(self._provider.list_incident_notes)
+        checked = validate_page(limit, before, maximum)
+        result = checked.bind(
+            partial(self._provider.list_incident_notes, before=before)
+        )
         return _logged(log, result, "incident_notes_listed")
 
     def update_incident_note(

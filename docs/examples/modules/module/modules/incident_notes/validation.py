@@ -83,19 +83,25 @@ def validate_changes(
     return OperationResult.success(data=replace(changes, **_trimmed(changes)))
 
 
-def validate_limit(limit: int, maximum: int) -> OperationResult[int]:
-    """Check the size of a requested page.
+def validate_page(limit: int, before: str | None, maximum: int) -> OperationResult[int]:
+    """Check a requested page: its size, and the id it starts after.
 
     Args:
         limit: How many incident notes the caller asked for.
+        before: The last id of the previous page, or None for the first page.
         maximum: The largest page the feature serves.
 
     Returns:
-        The limit, or a permanent error when it is outside 1..maximum.
+        The limit, or a permanent error when it is outside 1..maximum or ``before``
+        is not an incident note id.
     """
     if not 1 <= limit <= maximum:
         return OperationResult.permanent_error(
             f"limit must be between 1 and {maximum}", error_code=INVALID_LIMIT
+        )
+    if before is not None and not _ID.match(before):
+        return OperationResult.permanent_error(
+            "before must be the id of an incident note", error_code=INVALID_ID
         )
     return OperationResult.success(data=limit)
 

@@ -144,14 +144,18 @@ def check_changes(incident_note_id: str, changes: IncidentNoteChanges) -> Incide
     return checked
 
 
-def check_limit(limit: int, maximum: int) -> int:
+def check_page(limit: int, before: str | None, maximum: int) -> int:
     """Return the size of a requested page of incident notes if it is within 1..maximum.
 
+    ``before``, the last id of the previous page, must be an incident note id when given.
+
     Raises:
-        IncidentNoteRejected: It is not.
+        IncidentNoteRejected: The size or ``before`` breaks its rule.
     """
     if not 1 <= limit <= maximum:
         raise IncidentNoteRejected(f"limit must be between 1 and {maximum}", INVALID_LIMIT)
+    if before is not None and not _ID.match(before):
+        raise IncidentNoteRejected("before must be the id of an incident note", INVALID_ID)
     return limit
 
 

@@ -28,7 +28,7 @@ class IncidentNotesBackend(Protocol):
     def get_incident_note(self, incident_note_id: str) -> OperationResult[IncidentNote]:
         """Get one incident note; the arguments have passed the domain's rules."""
 
-    def list_incident_notes(self, limit: int) -> OperationResult[list[IncidentNote]]:
+    def list_incident_notes(self, limit: int, before: str | None = None) -> OperationResult[list[IncidentNote]]:
         """List incident notes; the arguments have passed the domain's rules."""
 
     def update_incident_note(self, incident_note_id: str, changes: IncidentNoteChanges) -> OperationResult[IncidentNote]:

@@ -89,8 +89,12 @@ class IncidentNoteListResponse(BaseModel):
 
     items: list[IncidentNoteResponse] = Field(description="The incident notes of this page.")
     count: int = Field(description="How many items this page holds.")
+    next: str | None = Field(description="The id to send as `before` for the next page; null once a page is not full.")
 
     @classmethod
-    def from_domain(cls, incident_notes: list[IncidentNote]) -> Self:
-        """The answer for a page of incident notes of the domain."""
-        return cls(items=[IncidentNoteResponse.from_domain(item) for item in incident_notes], count=len(incident_notes))
+    def from_domain(cls, incident_notes: list[IncidentNote], limit: int) -> Self:
+        """The answer for a page of incident notes of the domain: a full page may have more after it."""
+        last = incident_notes[-1].id if len(incident_notes) == limit else None
+        return cls(
+            items=[IncidentNoteResponse.from_domain(item) for item in incident_notes], count=len(incident_notes), next=last
+        )

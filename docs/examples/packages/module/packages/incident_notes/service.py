@@ -14,7 +14,7 @@ from packages.incident_notes.domain import (
     check_changes,
     check_draft,
     check_incident_note_id,
-    check_limit,
+    check_page,
 )
 from packages.incident_notes.ports import IncidentNotesBackend
 from packages.incident_notes.settings import IncidentNotesSettings
@@ -71,21 +71,22 @@ class IncidentNotesService:
             return _logged(log, _refusal(rejected), "incident_note_fetched")
         return _logged(log, self._backend.get_incident_note(checked), "incident_note_fetched")
 
-    def list_incident_notes(self, limit: int) -> OperationResult[list[IncidentNote]]:
+    def list_incident_notes(self, limit: int, before: str | None = None) -> OperationResult[list[IncidentNote]]:
         """List incident notes.
 
         Args:
             limit: How many incident notes to return at most.
+            before: The last id of the previous page: the incident notes after it; None for the first page.
 
         Returns:
-            Up to ``limit`` incident notes, or why they could not be listed.
+            Up to ``limit`` incident notes, newest first, or why they could not be listed.
         """
         log = logger.bind(operation="list_incident_notes")
         try:
-            checked = check_limit(limit, self._settings.max_page_size)
+            checked = check_page(limit, before, self._settings.max_page_size)
         except IncidentNoteRejected as rejected:
             return _logged(log, _refusal(rejected), "incident_notes_listed")
-        return _logged(log, self._backend.list_incident_notes(checked), "incident_notes_listed")
+        return _logged(log, self._backend.list_incident_notes(checked, before), "incident_notes_listed")
 
     def update_incident_note(self, incident_note_id: str, changes: IncidentNoteChanges) -> OperationResult[IncidentNote]:
         """Update an incident note.

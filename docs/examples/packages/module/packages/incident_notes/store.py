@@ -66,12 +66,16 @@ class IncidentNotesStore:
             return self._failed(found, "get", incident_note_id)
         return OperationResult.success(data=_incident_note(found.data), provider=self.name, operation="get")
 
-    def list_incident_notes(self, limit: int) -> OperationResult[list[IncidentNote]]:
+    def list_incident_notes(self, limit: int, before: str | None = None) -> OperationResult[list[IncidentNote]]:
         """List incident notes in the table."""
+        condition, values = "PK = :partition", {":partition": PARTITION}
+        if before is not None:
+            # Ids sort by age: the page after an id holds the ones older than it.
+            condition, values[":before"] = condition + " AND SK < :before", before
         page = self._storage.query(
             self._table,
-            "PK = :partition",
-            {":partition": PARTITION},
+            condition,
+            values,
             ScanIndexForward=False,
             PaginationConfig={"MaxItems": limit},
         )

@@ -92,7 +92,7 @@ def register_commands(provider: SlackPlatformProvider) -> None:
         fallback_handler=handle_list,
         parent=f"{PARENT}.{COMMAND}",
         description_key=f"{DOMAIN}.list.description",
-        usage_hint="[--limit <n>]",
+        usage_hint="[--limit <n>] [--before <id>]",
         example_keys=[f"{DOMAIN}.list.example"],
         arguments=[
             Argument(
@@ -100,6 +100,12 @@ def register_commands(provider: SlackPlatformProvider) -> None:
                 type=ArgumentType.INTEGER,
                 required=False,
                 description_key=f"{DOMAIN}.arguments.limit",
+            ),
+            Argument(
+                name="--before",
+                type=ArgumentType.STRING,
+                required=False,
+                description_key=f"{DOMAIN}.arguments.before",
             ),
         ],
     )
@@ -180,13 +186,14 @@ def handle_get(payload: CommandPayload, parsed_args: dict[str, Any]) -> CommandR
 def handle_list(
     payload: CommandPayload, parsed_args: dict[str, Any] | None = None
 ) -> CommandResponse:
-    """``/sre incident-notes list [--limit <n>]``: the latest incident notes, one per line."""
+    """``/sre incident-notes list [--limit <n>] [--before <id>]``: the latest incident notes, one per line."""
     locale = _received(payload, "list")
     service = _service()
     if service is None:
         return _reply(locale, "errors.disabled")
     limit = int((parsed_args or {}).get("--limit", DEFAULT_LIMIT))
-    result = service.list_incident_notes(limit)
+    before = (parsed_args or {}).get("--before")
+    result = service.list_incident_notes(limit, before)
     if not result.is_success or result.data is None:
         return _refusal(locale, result)
     if not result.data:
@@ -194,6 +201,9 @@ def handle_list(
     lines = [_text(locale, "replies.listed", count=len(result.data))]
     for item in result.data:
         lines.append(_text(locale, "replies.item", id=item.id, title=item.title))
+    # A full page may have more after it: the reply says how to ask for them.
+    if len(result.data) == limit:
+        lines.append(_text(locale, "replies.more", id=result.data[-1].id))
     return CommandResponse(message="\n".join(lines), ephemeral=True)
 
 

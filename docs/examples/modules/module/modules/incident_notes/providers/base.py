@@ -67,17 +67,20 @@ class IncidentNotesProvider(ABC):
         except Exception as exc:
             return self.classify_error(exc, "get")
 
-    def list_incident_notes(self, limit: int) -> OperationResult[list[IncidentNote]]:
+    def list_incident_notes(
+        self, limit: int, before: str | None = None
+    ) -> OperationResult[list[IncidentNote]]:
         """List incident notes through this back-end.
 
         Args:
             limit: How many incident notes to return at most.
+            before: The last id of the previous page: the incident notes after it; None for the first page.
 
         Returns:
             The back-end's answer, or the error its exception maps to.
         """
         try:
-            return self._list_impl(limit)
+            return self._list_impl(limit, before)
         except Exception as exc:
             return self.classify_error(exc, "list")
 
@@ -165,7 +168,9 @@ class IncidentNotesProvider(ABC):
         """Call the back-end to get; it may raise, :meth:`get_incident_note` classifies it."""
 
     @abstractmethod
-    def _list_impl(self, limit: int) -> OperationResult[list[IncidentNote]]:
+    def _list_impl(
+        self, limit: int, before: str | None = None
+    ) -> OperationResult[list[IncidentNote]]:
         """Call the back-end to list; it may raise, :meth:`list_incident_notes` classifies it."""
 
     @abstractmethod

@@ -26,8 +26,11 @@ class GoogleProvider(IncidentNotesProvider):
         # TODO(incident_notes): get through the google API; map its payload to IncidentNote.
         return self.not_implemented("get")
 
-    def _list_impl(self, limit: int) -> OperationResult[list[IncidentNote]]:
+    def _list_impl(
+        self, limit: int, before: str | None = None
+    ) -> OperationResult[list[IncidentNote]]:
         # TODO(incident_notes): list through the google API; map its payload to IncidentNote.
+        # A page is the newest items after ``before`` (all of them when it is None), as the storage back-end answers.
         return self.not_implemented("list")
 
     def _update_impl(

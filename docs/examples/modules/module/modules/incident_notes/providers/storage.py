@@ -87,11 +87,17 @@ class StorageProvider(IncidentNotesProvider):
             data=_incident_note(found.data), provider=self.name, operation="get"
         )
 
-    def _list_impl(self, limit: int) -> OperationResult[list[IncidentNote]]:
+    def _list_impl(
+        self, limit: int, before: str | None = None
+    ) -> OperationResult[list[IncidentNote]]:
+        condition, values = "PK = :partition", {":partition": PARTITION}
+        if before is not None:
+            # Ids sort by age: the page after an id holds the ones older than it.
+            condition, values[":before"] = condition + " AND SK < :before", before
         page = self._storage.query(
             self._table,
-            "PK = :partition",
-            {":partition": PARTITION},
+            condition,
+            values,
             ScanIndexForward=False,
             PaginationConfig={"MaxItems": limit},
         )

@@ -20,9 +20,10 @@ class GoogleBackend:
         # TODO(incident_notes): call google through its client in integrations/ for get; classify its errors.
         return not_implemented(self.name, "get")
 
-    def list_incident_notes(self, limit: int) -> OperationResult[list[IncidentNote]]:
+    def list_incident_notes(self, limit: int, before: str | None = None) -> OperationResult[list[IncidentNote]]:
         """List incident notes on google."""
         # TODO(incident_notes): call google through its client in integrations/ for list; classify its errors.
+        # A page is the newest items after ``before`` (all of them when it is None), as the storage back-end answers.
         return not_implemented(self.name, "list")
 
     def update_incident_note(self, incident_note_id: str, changes: IncidentNoteChanges) -> OperationResult[IncidentNote]:

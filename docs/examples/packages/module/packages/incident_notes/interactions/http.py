@@ -102,18 +102,19 @@ async def get_incident_note(
     response_model=IncidentNoteListResponse,
     status_code=200,
     summary="List incident notes",
-    description="Returns up to `limit` incident notes, at most INCIDENT_NOTES_MAX_PAGE_SIZE of them.",
+    description="Returns up to `limit` incident notes, at most INCIDENT_NOTES_MAX_PAGE_SIZE of them, newest first; send a page's `next` as `before` for the one after it.",
 )
 async def list_incident_notes(
     service: ServiceDep,
     current_user: CallerDep,
     limit: Annotated[int, Query(ge=1, description="How many incident notes to return at most.")] = 50,
+    before: Annotated[str | None, Query(description="The last id of the previous page; leave it out for the first page.")] = None,
 ) -> IncidentNoteListResponse:
     """List incident notes for an authenticated caller."""
-    result = await asyncio.to_thread(service.list_incident_notes, limit)
+    result = await asyncio.to_thread(service.list_incident_notes, limit, before)
     if not result.is_success or result.data is None:
         _raise(result)
-    return IncidentNoteListResponse.from_domain(result.data)
+    return IncidentNoteListResponse.from_domain(result.data, limit)
 
 
 @router.patch(

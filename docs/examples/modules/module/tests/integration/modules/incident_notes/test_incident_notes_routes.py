@@ -294,3 +294,12 @@ def test_list_refuses_a_zero_limit(client: TestClient, fake: Any) -> None:
 
     assert response.status_code == 422
     assert fake.calls == []
+
+
+def test_list_refuses_to_start_after_something_other_than_an_id(
+    client: TestClient, fake: Any
+) -> None:
+    response = client.get(BASE, params={"before": "not an id!"})
+
+    assert response.status_code == 422
+    assert fake.calls == []

@@ -168,7 +168,11 @@ def test_the_routes_create_get_list_update_delete_in_the_table(
 
     listed = client.get(BASE)
 
-    assert listed.json() == {"items": [{"id": item_id, **SAMPLE_JSON}], "count": 1}
+    assert listed.json() == {
+        "items": [{"id": item_id, **SAMPLE_JSON}],
+        "count": 1,
+        "next": None,
+    }
 
     updated = client.patch(f"{BASE}/{item_id}", json=CHANGED_JSON)
 
@@ -185,7 +189,7 @@ def test_the_routes_create_get_list_update_delete_in_the_table(
     assert client.get(f"{BASE}/{item_id}").status_code == 404
 
 
-def test_the_list_route_answers_the_newest_first(
+def test_the_list_route_pages_through_the_table_newest_first(
     client: TestClient, table: Any
 ) -> None:
     for item_id in [
@@ -198,12 +202,16 @@ def test_the_list_route_answers_the_newest_first(
             Item={"PK": {"S": PARTITION}, "SK": {"S": item_id}, **STORED},
         )
 
-    listed = client.get(f"{BASE}?limit=2")
+    first = client.get(f"{BASE}?limit=2").json()
+    second = client.get(f"{BASE}?limit=2&before={first['next']}").json()
 
-    assert [found["id"] for found in listed.json()["items"]] == [
+    assert [found["id"] for found in first["items"]] == [
         "0192000000000000aaaa",
         "0191000000000000aaaa",
     ]
+    assert first["next"] == "0191000000000000aaaa"
+    assert [found["id"] for found in second["items"]] == ["0190000000000000aaaa"]
+    assert second["next"] is None
 
 
 def test_an_id_the_table_lacks_is_a_404(client: TestClient, table: Any) -> None:

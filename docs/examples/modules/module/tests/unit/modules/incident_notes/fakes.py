@@ -86,9 +86,11 @@ class FakeIncidentNotesProvider(IncidentNotesProvider):
             "get", (incident_note_id,), OperationResult.success(data=found)
         )
 
-    def _list_impl(self, limit: int) -> OperationResult[list[IncidentNote]]:
+    def _list_impl(
+        self, limit: int, before: str | None = None
+    ) -> OperationResult[list[IncidentNote]]:
         page = [sample_incident_note()]
-        return self._reply("list", (limit,), OperationResult.success(data=page))
+        return self._reply("list", (limit, before), OperationResult.success(data=page))
 
     def _update_impl(
         self, incident_note_id: str, changes: IncidentNoteChanges
@@ -105,7 +107,8 @@ class FakeIncidentNotesProvider(IncidentNotesProvider):
 class FakeStorageService:
     """The host's ``StorageService`` in memory, with DynamoDB's answers: a put replaces, a
     conditional put refuses a taken key, a get of nothing is NOT_FOUND, a delete of nothing
-    succeeds, a query reads one partition in sort key order.
+    succeeds, a query reads one partition in sort key order (below ``:before`` when its
+    condition says so).
 
     Set ``answer`` to make every call return that result; ``calls`` names each call.
     """
@@ -154,16 +157,15 @@ class FakeStorageService:
         self.calls.append("query")
         if self.answer is not None:
             return self.answer
-        assert key_condition == "PK = :partition", key_condition
-        found = sorted(
-            (
-                item
-                for (name, partition, _), item in self.items.items()
-                if name == table and partition == expression_values[":partition"]
-            ),
-            key=lambda item: str(item["SK"]),
-            reverse=not kwargs.get("ScanIndexForward", True),
-        )
+        conditions = ("PK = :partition", "PK = :partition AND SK < :before")
+        assert key_condition in conditions, key_condition
+        partition = expression_values[":partition"]
+        paged = key_condition.endswith("AND SK < :before")
+        below = expression_values[":before"] if paged else None
+        keys = [key for key in self.items if key[:2] == (table, partition)]
+        keys = [key for key in keys if below is None or key[2] < below]
+        newest_first = not kwargs.get("ScanIndexForward", True)
+        found = [self.items[key] for key in sorted(keys, reverse=newest_first)]
         limit = kwargs.get("PaginationConfig", {}).get("MaxItems")
         return OperationResult.success(data=[dict(item) for item in found[:limit]])
 

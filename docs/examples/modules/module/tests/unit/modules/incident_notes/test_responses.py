@@ -80,13 +80,21 @@ class TestRenderIncidentNotes:
         items = [sample_incident_note(id="a"), sample_incident_note(id="b")]
         result = OperationResult.success(data=items)
 
-        page = responses.render_incident_notes(result)
+        page = responses.render_incident_notes(result, 10)
 
         assert [item.id for item in page.items] == ["a", "b"]
         assert page.count == 2
+        assert page.next is None
+
+    def test_a_full_page_names_the_id_the_next_one_starts_after(self) -> None:
+        items = [sample_incident_note(id="b"), sample_incident_note(id="a")]
+
+        page = responses.render_incident_notes(OperationResult.success(data=items), 2)
+
+        assert page.next == "a"
 
     def test_raises_on_error(self) -> None:
         result: OperationResult[Any] = OperationResult.transient_error("busy")
 
         with pytest.raises(HTTPException):
-            responses.render_incident_notes(result)
+            responses.render_incident_notes(result, 10)

@@ -120,10 +120,12 @@ class FakeService:
             OperationResult.success(data=found),
         )
 
-    def list_incident_notes(self, limit: int) -> OperationResult[Any]:
+    def list_incident_notes(
+        self, limit: int, before: str | None = None
+    ) -> OperationResult[Any]:
         page = [sample_incident_note()]
         return self._reply(
-            "list_incident_notes", (limit,), OperationResult.success(data=page)
+            "list_incident_notes", (limit, before), OperationResult.success(data=page)
         )
 
     def update_incident_note(
@@ -364,19 +366,36 @@ class TestReplies:
         reply = ask("list", locale)
 
         listed = sample_incident_note()
-        assert service.calls == [("list_incident_notes", (slack.DEFAULT_LIMIT,))]
+        assert service.calls == [("list_incident_notes", (slack.DEFAULT_LIMIT, None))]
         assert reply.message.split("\n") == [
             said(locale, "replies.listed", count=1),
             said(locale, "replies.item", id=listed.id, title=listed.title),
         ]
         assert reply.ephemeral
 
-    def test_list_passes_the_limit_it_is_given(
+    def test_list_passes_the_limit_and_the_start_it_is_given(
         self, ask: Callable[..., CommandResponse], service: FakeService
     ) -> None:
-        ask("list --limit 5")
+        ask("list --limit 5 --before incident-note-9")
 
-        assert service.calls == [("list_incident_notes", (5,))]
+        assert service.calls == [("list_incident_notes", (5, "incident-note-9"))]
+
+    @pytest.mark.parametrize("locale", LOCALES)
+    def test_list_ends_a_full_page_with_how_to_see_more(
+        self, ask: Callable[..., CommandResponse], service: FakeService, locale: str
+    ) -> None:
+        service.answer = OperationResult.success(
+            data=[
+                sample_incident_note(id="incident-note-2"),
+                sample_incident_note(id="incident-note-1"),
+            ]
+        )
+
+        reply = ask("list --limit 2", locale)
+
+        assert reply.message.split("\n")[-1] == said(
+            locale, "replies.more", id="incident-note-1"
+        )
 
     @pytest.mark.parametrize("locale", LOCALES)
     def test_list_says_when_there_is_nothing(

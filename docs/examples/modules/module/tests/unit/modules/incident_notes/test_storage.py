@@ -179,6 +179,18 @@ def test_list_answers_the_newest_first_up_to_the_limit(
     assert result.data[0] == sample_incident_note(id="0003")
 
 
+def test_list_after_an_id_goes_on_with_the_older_ones(
+    store: StorageProvider, storage: FakeStorageService
+) -> None:
+    for incident_note_id in ["0001", "0003", "0002", "0004"]:
+        kept(storage, incident_note_id)
+
+    result = store.list_incident_notes(2, "0003")
+
+    assert result.is_success and result.data is not None
+    assert [item.id for item in result.data] == ["0002", "0001"]
+
+
 def test_list_of_an_empty_table_is_an_empty_page(store: StorageProvider) -> None:
     result = store.list_incident_notes(10)
 

@@ -123,13 +123,21 @@ class TestChanged:
         assert getattr(after, field) is None
 
 
-class TestValidateLimit:
+class TestValidatePage:
     @pytest.mark.parametrize("limit", [1, 50, 100])
-    def test_accepts_limit_within_bounds(self, limit: int) -> None:
-        assert validation.validate_limit(limit, maximum=100).data == limit
+    @pytest.mark.parametrize("before", [None, "incident-note-1"])
+    def test_accepts_limit_within_bounds(self, limit: int, before: str | None) -> None:
+        assert validation.validate_page(limit, before, maximum=100).data == limit
 
     @pytest.mark.parametrize("limit", [-1, 0, 101])
     def test_rejects_limit_out_of_bounds(self, limit: int) -> None:
-        result = validation.validate_limit(limit, maximum=100)
+        result = validation.validate_page(limit, None, maximum=100)
 
         assert result.error_code == validation.INVALID_LIMIT
+
+    @pytest.mark.parametrize("before", ["", "not an id!", "x" * 65])
+    def test_rejects_a_start_that_is_not_an_id(self, before: str) -> None:
+        result = validation.validate_page(10, before, maximum=100)
+
+        assert result.error_code == validation.INVALID_ID
+        assert "before" in result.message

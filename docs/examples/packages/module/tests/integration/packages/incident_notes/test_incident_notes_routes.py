@@ -66,6 +66,14 @@ def test_list_refuses_a_page_above_the_maximum(client: TestClient, fake: Any) ->
     assert fake.calls == []
 
 
+def test_list_refuses_to_start_after_something_other_than_an_id(client: TestClient, fake: Any) -> None:
+    response = client.get(BASE, params={"before": "not an id!"})
+
+    assert response.status_code == 400
+    assert response.json()["detail"]["error_code"] == "INVALID_INCIDENT_NOTE_ID"
+    assert fake.calls == []
+
+
 def test_update_refuses_an_empty_change(client: TestClient, fake: Any) -> None:
     response = client.patch(ITEM, json={})
 

@@ -70,8 +70,8 @@ class FakeIncidentNotesBackend:
         found = sample_incident_note(id=incident_note_id)
         return self._reply("get", (incident_note_id,), OperationResult.success(data=found))
 
-    def list_incident_notes(self, limit: int) -> OperationResult[list[IncidentNote]]:
-        return self._reply("list", (limit,), OperationResult.success(data=[sample_incident_note()]))
+    def list_incident_notes(self, limit: int, before: str | None = None) -> OperationResult[list[IncidentNote]]:
+        return self._reply("list", (limit, before), OperationResult.success(data=[sample_incident_note()]))
 
     def update_incident_note(self, incident_note_id: str, changes: IncidentNoteChanges) -> OperationResult[IncidentNote]:
         updated = changed(sample_incident_note(id=incident_note_id), changes)
@@ -84,7 +84,8 @@ class FakeIncidentNotesBackend:
 class FakeStorageService:
     """The host's ``StorageService`` in memory, with DynamoDB's answers: a put replaces, a
     conditional put refuses a taken key, a get of nothing is NOT_FOUND, a delete of nothing
-    succeeds, a query reads one partition in sort key order.
+    succeeds, a query reads one partition in sort key order (below ``:before`` when its
+    condition says so).
 
     Set ``answer`` to make every call return that result; ``calls`` names each call.
     """
@@ -123,16 +124,15 @@ class FakeStorageService:
         self.calls.append("query")
         if self.answer is not None:
             return self.answer
-        assert key_condition == "PK = :partition", key_condition
-        found = sorted(
-            (
-                item
-                for (name, partition, _), item in self.items.items()
-                if name == table and partition == expression_values[":partition"]
-            ),
-            key=lambda item: str(item["SK"]),
-            reverse=not kwargs.get("ScanIndexForward", True),
-        )
+        conditions = ("PK = :partition", "PK = :partition AND SK < :before")
+        assert key_condition in conditions, key_condition
+        partition = expression_values[":partition"]
+        paged = key_condition.endswith("AND SK < :before")
+        below = expression_values[":before"] if paged else None
+        keys = [key for key in self.items if key[:2] == (table, partition)]
+        keys = [key for key in keys if below is None or key[2] < below]
+        newest_first = not kwargs.get("ScanIndexForward", True)
+        found = [self.items[key] for key in sorted(keys, reverse=newest_first)]
         limit = kwargs.get("PaginationConfig", {}).get("MaxItems")
         return OperationResult.success(data=[dict(item) for item in found[:limit]])
 

@@ -17,7 +17,7 @@ ITEM_ID = "incident-note-1"
 PINNED = [
     pytest.param(GoogleBackend(), "create_incident_note", (DRAFT,), id="google-create"),
     pytest.param(GoogleBackend(), "get_incident_note", (ITEM_ID,), id="google-get"),
-    pytest.param(GoogleBackend(), "list_incident_notes", (10,), id="google-list"),
+    pytest.param(GoogleBackend(), "list_incident_notes", (10, "incident-note-9"), id="google-list"),
     pytest.param(GoogleBackend(), "update_incident_note", (ITEM_ID, CHANGES), id="google-update"),
     pytest.param(GoogleBackend(), "delete_incident_note", (ITEM_ID,), id="google-delete"),
 ]

@@ -15,7 +15,7 @@ from packages.incident_notes.domain import (
     check_changes,
     check_draft,
     check_incident_note_id,
-    check_limit,
+    check_page,
 )
 from tests.unit.packages.incident_notes.fakes import CHANGED, CHANGES, DRAFT, SAMPLE, sample_incident_note
 
@@ -49,9 +49,10 @@ def test_a_draft_that_keeps_the_rules_is_kept() -> None:
 
 
 def test_a_draft_takes_the_defaults_of_the_fields_it_leaves_out() -> None:
+    defaults = {"body": None, "pinned": False, "follow_up_on": None}
     draft = IncidentNoteDraft(title=SAMPLE["title"], severity=SAMPLE["severity"])
 
-    assert [draft.body, draft.pinned, draft.follow_up_on] == [None, False, None]
+    assert {name: getattr(draft, name) for name in defaults} == defaults
 
 
 @pytest.mark.parametrize("field", TRIMMED)
@@ -124,13 +125,22 @@ def test_changes_empty_an_optional_field_they_clear(field: str) -> None:
 
 
 @pytest.mark.parametrize("limit", [1, 50, 100])
-def test_a_limit_within_the_maximum_is_kept(limit: int) -> None:
-    assert check_limit(limit, 100) == limit
+@pytest.mark.parametrize("before", [None, "incident-note-1"])
+def test_a_page_within_the_maximum_is_kept(limit: int, before: str | None) -> None:
+    assert check_page(limit, before, 100) == limit
 
 
 @pytest.mark.parametrize("limit", [0, -1, 101])
 def test_a_limit_outside_the_maximum_is_rejected(limit: int) -> None:
     with pytest.raises(IncidentNoteRejected, match="between 1 and 100") as rejected:
-        check_limit(limit, 100)
+        check_page(limit, None, 100)
 
     assert rejected.value.error_code == INVALID_LIMIT
+
+
+@pytest.mark.parametrize("before", ["", "not an id!", "x" * 65])
+def test_a_page_after_something_other_than_an_id_is_rejected(before: str) -> None:
+    with pytest.raises(IncidentNoteRejected, match="before") as rejected:
+        check_page(10, before, 100)
+
+    assert rejected.value.error_code == INVALID_ID

@@ -18,7 +18,7 @@ ITEM_ID = "incident-note-1"
 VALID_CALLS = [
     pytest.param("create_incident_note", (DRAFT,), id="create"),
     pytest.param("get_incident_note", (ITEM_ID,), id="get"),
-    pytest.param("list_incident_notes", (10,), id="list"),
+    pytest.param("list_incident_notes", (10, "incident-note-9"), id="list"),
     pytest.param("update_incident_note", (ITEM_ID, CHANGES), id="update"),
     pytest.param("delete_incident_note", (ITEM_ID,), id="delete"),
 ]
@@ -34,6 +34,7 @@ INVALID_CALLS = [
     pytest.param("get_incident_note", ("not an id!",), "INVALID_INCIDENT_NOTE_ID", id="get-bad-id"),
     pytest.param("list_incident_notes", (0,), "INVALID_LIMIT", id="list-zero"),
     pytest.param("list_incident_notes", (10_000,), "INVALID_LIMIT", id="list-above-max"),
+    pytest.param("list_incident_notes", (10, "not an id!"), "INVALID_INCIDENT_NOTE_ID", id="list-bad-before"),
     pytest.param("update_incident_note", (ITEM_ID, IncidentNoteChanges()), "INVALID_INCIDENT_NOTE", id="update-no-change"),
     pytest.param(
         "update_incident_note", (ITEM_ID, IncidentNoteChanges(title=" ")), "INVALID_INCIDENT_NOTE", id="update-blank-title"
