@@ -158,3 +158,32 @@ def test_every_generated_test_module_carries_the_hosts_marker_of_its_level(
             marked[path] = f"\npytestmark = pytest.mark.{level}\n" in text
 
     assert marked and all(marked.values()), marked
+
+
+@pytest.mark.parametrize("generation", ["modules", "packages"])
+@pytest.mark.parametrize(
+    "answers",
+    [
+        CANONICAL_ANSWERS,
+        {**CANONICAL_ANSWERS, "slack": False},
+        {**CANONICAL_ANSWERS, "operations": ["get"], "providers": "storage"},
+        INTEGRATION_ANSWERS,
+    ],
+    ids=["module", "module-without-slack", "module-get-only", "integration"],
+)
+def test_no_words_run_together_where_a_template_tag_ended_a_line(
+    generation: str, answers: dict[str, Any]
+) -> None:
+    """A block tag at the end of a line eats its newline (trim_blocks): the next word glues on.
+
+    Caught by a closing parenthesis followed by a letter, as in ``(``locales/``)and``.
+    """
+    context = render_context({**answers, "generation": generation})
+    environment = template_environment()
+    glued = {}
+    for template, path, local in template_files(context):
+        text = environment.get_template(template).render(local)
+        found = re.findall(r"\S*\)[A-Za-z]\w*", text)
+        if found:
+            glued[path] = found
+    assert glued == {}

@@ -2,7 +2,8 @@
 
 Plugin hooks only: ``register_routes`` mounts the routes of ``interactions/http.py`` under
 ``/api/v1``, ``register_slack_commands`` declares ``/sre incident-notes``
-(``interactions/slack.py``), ``register_i18n_resources`` adds its catalogues (``locales/``)and ``startup_warmup`` logs the settings and builds the service before the bot serves
+(``interactions/slack.py``), ``register_i18n_resources`` adds its catalogues (``locales/``)
+and ``startup_warmup`` logs the settings and builds the service before the bot serves
 anything. The business logic is in ``service.py``, its wiring in ``providers.py``.
 """
 
