@@ -99,7 +99,7 @@ def test_the_feature_creates_and_lists_records_in_the_hosts_storage(
     assert demo.record(HOST, project, "incident_notes") == 0
 
 
-def test_host_hides_the_feature_while_it_is_switched_off(
+def test_host_answers_503_while_the_feature_is_switched_off(
     generate: Any, host: Path
 ) -> None:
     project = generate(host, **CANONICAL_ANSWERS)
@@ -108,7 +108,7 @@ def test_host_hides_the_feature_while_it_is_switched_off(
         project, "/api/v1/incident-notes?limit=5", INCIDENT_NOTES_ENABLED="false"
     )
 
-    assert answers["/api/v1/incident-notes?limit=5"][0] == 404
+    assert answers["/api/v1/incident-notes?limit=5"][0] == 503
 
 
 def test_host_refuses_to_start_with_an_unknown_primary_provider(

@@ -58,7 +58,7 @@ class Module(ModulesFeature):
         return f"tests/unit/modules/{self.names.module}"
 
     def status_codes(self, op: Operation) -> list[int]:
-        return [op.status_code, 400, 401, 404, 422, 503]
+        return [op.status_code, 400, 401, 403, 404, 422, 503]
 
     @property
     def has_providers(self) -> bool:

@@ -197,7 +197,8 @@ class Module(PackagesFeature):
                     if op.verb == "list"
                     else "—"
                 )
-            codes = [op.status_code, 400] + ([401, 403] if self.require_auth else [])
+            # 401 and 403 also come from a back-end's refusal, with or without auth.
+            codes = [op.status_code, 400, 401, 403]
             codes += ([404] if op.by_id else []) + [422, 503]
             rows.append(
                 ApiRow(

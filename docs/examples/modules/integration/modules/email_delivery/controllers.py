@@ -36,11 +36,12 @@ def get_client(settings: Settings) -> EmailDeliveryClient:
         The process-wide client.
 
     Raises:
-        HTTPException: 404 on every route while the endpoint is switched off.
+        HTTPException: 503 on every route while the endpoint is switched off, as the
+            host's records answer a feature that is not enabled.
     """
     if not settings.email_delivery.EMAIL_DELIVERY_ENDPOINT_ENABLED:
         raise HTTPException(
-            status_code=status.HTTP_404_NOT_FOUND,
+            status_code=status.HTTP_503_SERVICE_UNAVAILABLE,
             detail="Email Delivery is not enabled",
         )
     return get_email_delivery_client()

@@ -52,11 +52,12 @@ def get_incident_notes_service(settings: Settings) -> IncidentNotesService:
         The process-wide service.
 
     Raises:
-        HTTPException: 404 on every route while the feature is switched off.
+        HTTPException: 503 on every route while the feature is switched off, as the
+            host's records answer a feature that is not enabled.
     """
     if not settings.incident_notes.INCIDENT_NOTES_ENABLED:
         raise HTTPException(
-            status_code=status.HTTP_404_NOT_FOUND,
+            status_code=status.HTTP_503_SERVICE_UNAVAILABLE,
             detail="Incident Notes is not enabled",
         )
     return build_incident_notes_service()

@@ -17,6 +17,9 @@ HTTP_STATUS_BY_ERROR: dict[OperationStatus, int] = {
     OperationStatus.NOT_FOUND: status.HTTP_404_NOT_FOUND,
     OperationStatus.TRANSIENT_ERROR: status.HTTP_503_SERVICE_UNAVAILABLE,
 }
+# An UNAUTHORIZED result with this code is a known caller without the right: 403, not 401
+# (the host's classifiers in infrastructure/operations give it to an HTTP 403).
+FORBIDDEN = "FORBIDDEN"
 
 
 def raise_for_error(result: OperationResult[Any]) -> None:
@@ -39,8 +42,11 @@ def raise_for_error(result: OperationResult[Any]) -> None:
         and result.retry_after is not None
     ):
         headers = {"Retry-After": str(result.retry_after)}
+    status_code = HTTP_STATUS_BY_ERROR[result.status]
+    if result.status is OperationStatus.UNAUTHORIZED and result.error_code == FORBIDDEN:
+        status_code = status.HTTP_403_FORBIDDEN
     raise HTTPException(
-        status_code=HTTP_STATUS_BY_ERROR[result.status],
+        status_code=status_code,
         detail={"error_code": result.error_code, "message": result.message},
         headers=headers,
     )

@@ -34,6 +34,9 @@ STATUS_CODES = {
     OperationStatus.TRANSIENT_ERROR: 503,
     OperationStatus.UNAUTHORIZED: 401,
 }
+# An UNAUTHORIZED result with this code is a known caller without the right: 403, not 401
+# (decisions/errors-and-http.md; the host's classifiers use it for an HTTP 403).
+FORBIDDEN = "FORBIDDEN"
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     400: {"description": "The request breaks a rule of the domain."},
     401: {"description": "No valid token."},
@@ -165,4 +168,6 @@ def _raise(result: OperationResult[Any]) -> NoReturn:
         raise HTTPException(status_code=500, detail={"error_code": "EMPTY_RESULT", "message": "the service returned no data"})
     headers = {"Retry-After": str(result.retry_after)} if result.retry_after else None
     detail = {"error_code": result.error_code or result.status.name, "message": result.message}
-    raise HTTPException(status_code=STATUS_CODES.get(result.status, 500), detail=detail, headers=headers)
+    forbidden = result.status is OperationStatus.UNAUTHORIZED and result.error_code == FORBIDDEN
+    status_code = 403 if forbidden else STATUS_CODES.get(result.status, 500)
+    raise HTTPException(status_code=status_code, detail=detail, headers=headers)

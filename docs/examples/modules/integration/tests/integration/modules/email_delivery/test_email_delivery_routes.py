@@ -91,7 +91,7 @@ def test_route_sends_retry_after_on_transient_error(
 
 
 @pytest.mark.parametrize(("method", "path", "body", "status"), ROUTES)
-def test_route_answers_404_while_the_endpoint_is_off(
+def test_route_answers_503_while_the_endpoint_is_off(
     app: FastAPI,
     make_mock_settings: Any,
     fake: Any,
@@ -107,7 +107,7 @@ def test_route_answers_404_while_the_endpoint_is_off(
     with TestClient(app) as client:
         response = client.request(method, path, json=body)
 
-    assert response.status_code == 404
+    assert response.status_code == 503
     assert fake.calls == []
 
 

@@ -39,6 +39,16 @@ class TestRaiseForError:
         assert raised.value.status_code == http_status
         assert raised.value.detail == {"error_code": "CODE", "message": "failed"}
 
+    def test_a_caller_without_the_right_is_forbidden(self) -> None:
+        result: OperationResult[Any] = OperationResult.error(
+            OperationStatus.UNAUTHORIZED, "not allowed", error_code=responses.FORBIDDEN
+        )
+
+        with pytest.raises(HTTPException) as raised:
+            responses.raise_for_error(result)
+
+        assert raised.value.status_code == 403
+
     def test_transient_error_carries_retry_after(self) -> None:
         result: OperationResult[Any] = OperationResult.transient_error(
             "busy", retry_after=30

@@ -108,6 +108,18 @@ def test_route_answers_each_error_status(
 
 
 @pytest.mark.parametrize(("method", "path", "body", "status"), ROUTES)
+def test_route_answers_403_to_a_caller_without_the_right(
+    client: TestClient, fake: Any, method: str, path: str, body: Any, status: int
+) -> None:
+    fake.answer = OperationResult.error(OperationStatus.UNAUTHORIZED, "not allowed", error_code="FORBIDDEN")
+
+    response = client.request(method, path, json=body)
+
+    assert response.status_code == 403
+    assert response.json()["detail"]["error_code"] == "FORBIDDEN"
+
+
+@pytest.mark.parametrize(("method", "path", "body", "status"), ROUTES)
 def test_route_sends_retry_after_on_a_transient_error(
     client: TestClient, fake: Any, method: str, path: str, body: Any, status: int
 ) -> None:
