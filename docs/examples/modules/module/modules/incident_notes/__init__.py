@@ -8,16 +8,18 @@ checks the feature's settings before the bot serves anything.
 """
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fastapi import FastAPI
 
 from infrastructure.i18n.resources import I18nResourceRegistry, I18nResourceSpec
-from infrastructure.platforms.providers.slack import SlackPlatformProvider
 from infrastructure.services import get_settings, hookimpl
 import api.v1.incident_notes as incident_notes_routes
 from modules.incident_notes.platforms import slack
 from modules.incident_notes.providers import get_primary_provider
+
+if TYPE_CHECKING:
+    from infrastructure.platforms.providers.slack import SlackPlatformProvider
 
 
 @hookimpl
@@ -54,7 +56,7 @@ def startup_warmup(logger: Any) -> None:
 
 
 @hookimpl
-def register_slack_commands(provider: SlackPlatformProvider) -> None:
+def register_slack_commands(provider: "SlackPlatformProvider") -> None:
     """Declare ``/sre incident-notes`` and its subcommands with the host's Slack provider.
 
     Args:

@@ -7,18 +7,25 @@ and ``startup_warmup`` logs the settings and builds the service before the bot s
 anything. The business logic is in ``service.py``, its wiring in ``providers.py``.
 """
 
+# The hooks' annotations stay unevaluated: pluggy reads each hook's signature, and the
+# Slack provider is imported for typing only, as the host's packages import it.
+from __future__ import annotations
+
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from fastapi import FastAPI
 from structlog.stdlib import BoundLogger
 
 from infrastructure.i18n.resources import I18nResourceRegistry, I18nResourceSpec
 from infrastructure.plugins import hookimpl
-from integrations.slack.provider import SlackPlatformProvider
 from packages.incident_notes.interactions import slack
 from packages.incident_notes.interactions.http import router
 from packages.incident_notes.providers import get_incident_notes_service
 from packages.incident_notes.settings import get_incident_notes_settings
+
+if TYPE_CHECKING:
+    from integrations.slack.provider import SlackPlatformProvider
 
 
 @hookimpl

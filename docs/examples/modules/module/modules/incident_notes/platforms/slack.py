@@ -9,7 +9,7 @@ with the routes' request schemas. Replies are ephemeral: only the caller sees th
 """
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 import structlog
@@ -17,7 +17,6 @@ import structlog
 from infrastructure.operations import OperationResult, OperationStatus
 from infrastructure.platforms.models import CommandPayload, CommandResponse
 from infrastructure.platforms.parsing import Argument, ArgumentType
-from infrastructure.platforms.providers.slack import SlackPlatformProvider
 from infrastructure.services import get_settings, t
 from modules.incident_notes.controllers import build_incident_notes_service
 from modules.incident_notes.schemas import (
@@ -25,6 +24,9 @@ from modules.incident_notes.schemas import (
     IncidentNoteUpdateRequest,
 )
 from modules.incident_notes.service import IncidentNotesService
+
+if TYPE_CHECKING:
+    from infrastructure.platforms.providers.slack import SlackPlatformProvider
 
 logger = structlog.get_logger()
 
@@ -54,7 +56,7 @@ ERROR_KEYS = {
 # TODO(incident_notes): decide who may run each subcommand (payload.user_id, payload.user_email); today anyone in the workspace can.
 
 
-def register_commands(provider: SlackPlatformProvider) -> None:
+def register_commands(provider: "SlackPlatformProvider") -> None:
     """Declare ``/sre incident-notes`` and its subcommands; the host's provider parses and helps from them."""
     provider.register_command(
         command=COMMAND,

@@ -9,7 +9,7 @@ with the routes' request schemas. Replies are ephemeral: only the caller sees th
 """
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import structlog
 from pydantic import ValidationError
@@ -17,11 +17,13 @@ from pydantic import ValidationError
 from infrastructure.i18n import t
 from infrastructure.operations import OperationResult, OperationStatus
 from integrations.slack.models import Argument, ArgumentType, CommandPayload, CommandResponse
-from integrations.slack.provider import SlackPlatformProvider
 from packages.incident_notes.providers import get_incident_notes_service
 from packages.incident_notes.schemas import IncidentNoteCreateRequest, IncidentNoteUpdateRequest
 from packages.incident_notes.service import IncidentNotesService
 from packages.incident_notes.settings import get_incident_notes_settings
+
+if TYPE_CHECKING:
+    from integrations.slack.provider import SlackPlatformProvider
 
 logger = structlog.get_logger()
 
