@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import re
 from pathlib import Path
 from typing import Any
@@ -187,3 +188,37 @@ def test_no_words_run_together_where_a_template_tag_ended_a_line(
         if found:
             glued[path] = found
     assert glued == {}
+
+
+@pytest.mark.parametrize("generation", ["modules", "packages"])
+def test_the_slack_provider_is_imported_for_typing_only(generation: str) -> None:
+    """As the host's own Slack modules import it: under ``if TYPE_CHECKING:``, never at run time."""
+    context = render_context({**CANONICAL_ANSWERS, "generation": generation})
+    environment = template_environment()
+    where = {}
+    for template, path, local in template_files(context):
+        text = environment.get_template(template).render(local)
+        if not path.endswith(".py") or "SlackPlatformProvider" not in text:
+            continue
+        tree = ast.parse(text)
+        at_run_time = [
+            alias.name
+            for node in tree.body
+            if isinstance(node, ast.ImportFrom)
+            for alias in node.names
+        ]
+        for_typing = [
+            alias.name
+            for node in tree.body
+            if isinstance(node, ast.If) and ast.unparse(node.test) == "TYPE_CHECKING"
+            for child in node.body
+            if isinstance(child, ast.ImportFrom)
+            for alias in child.names
+        ]
+        if path.split("/")[0] != "tests":
+            where[path] = (
+                "SlackPlatformProvider" in at_run_time,
+                "SlackPlatformProvider" in for_typing,
+            )
+
+    assert where and set(where.values()) == {(False, True)}, where
