@@ -45,19 +45,20 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
 }
 NOT_FOUND_RESPONSE: dict[int | str, dict[str, Any]] = {404: {"description": "No incident note has this id."}}
 
-router = APIRouter(prefix="/incident-notes", tags=["Incident Notes"], responses=ERROR_RESPONSES)
 
-
-def enabled_service(settings: Annotated[IncidentNotesSettings, Depends(get_incident_notes_settings)]) -> IncidentNotesService:
-    """The feature's service, or 503 while ``INCIDENT_NOTES_ENABLED`` is false."""
+def require_enabled(settings: Annotated[IncidentNotesSettings, Depends(get_incident_notes_settings)]) -> None:
+    """503 on every route while ``INCIDENT_NOTES_ENABLED`` is false; it runs before the service is built."""
     if not settings.enabled:
         raise HTTPException(
             status_code=503, detail={"error_code": "FEATURE_DISABLED", "message": "Incident Notes is switched off"}
         )
-    return get_incident_notes_service()
 
 
-ServiceDep = Annotated[IncidentNotesService, Depends(enabled_service)]
+router = APIRouter(
+    prefix="/incident-notes", tags=["Incident Notes"], responses=ERROR_RESPONSES, dependencies=[Depends(require_enabled)]
+)
+# The service as a dependency, so tests swap it with app.dependency_overrides.
+ServiceDep = Annotated[IncidentNotesService, Depends(get_incident_notes_service)]
 CallerDep = Annotated[User, Security(get_current_user, scopes=[SCOPE])]
 
 

@@ -9,6 +9,7 @@ from fastapi.testclient import TestClient
 from infrastructure.security import get_current_user
 from infrastructure.security.models import AuthPrincipalSource, User
 from packages.incident_notes.interactions import http
+from packages.incident_notes.providers import get_incident_notes_service
 from packages.incident_notes.service import IncidentNotesService
 from packages.incident_notes.settings import IncidentNotesSettings, get_incident_notes_settings
 from tests.unit.packages.incident_notes.fakes import FakeIncidentNotesBackend
@@ -40,13 +41,13 @@ def service(settings: IncidentNotesSettings, fake: FakeIncidentNotesBackend) -> 
 
 
 @pytest.fixture
-def app(monkeypatch: pytest.MonkeyPatch, settings: IncidentNotesSettings, service: IncidentNotesService) -> FastAPI:
+def app(settings: IncidentNotesSettings, service: IncidentNotesService) -> FastAPI:
     """An app serving the feature's router as the hook mounts it, with an authenticated caller."""
     application = FastAPI()
     application.include_router(http.router, prefix="/api/v1")
     application.dependency_overrides[get_incident_notes_settings] = lambda: settings
     application.dependency_overrides[get_current_user] = lambda: CALLER
-    monkeypatch.setattr(http, "get_incident_notes_service", lambda: service)
+    application.dependency_overrides[get_incident_notes_service] = lambda: service
     return application
 
 
