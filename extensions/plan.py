@@ -15,7 +15,12 @@ PHASES = ("Foundation", "Core functionality", "Polish & deploy")
 SIZES = ((2, "Small"), (4, "Medium"))
 MANUAL = "manual"
 # An import statement inside a function or class body.
-INDENTED_IMPORT = r"^[ ]+(import [\w.]+|from [\w.]+ import )"
+# An import inside a block, but the host's Slack provider, imported for typing only.
+INDENTED_IMPORT = (
+    r"^[ ]+(import [\w.]+|from (?!(integrations\.slack\.provider"
+    r"|infrastructure\.platforms\.providers\.slack) import SlackPlatformProvider$)"
+    r"[\w.]+ import )"
+)
 
 
 def size(points: int) -> str:

@@ -166,7 +166,11 @@ class ModulesFeature(Feature):
                 "Settings singleton: nobody builds `Settings()`",
                 absent(package, "Settings()"),
             ),
-            Rule("Top-level imports only", no_line(package, INDENTED_IMPORT)),
+            Rule(
+                "Top-level imports only, but the Slack provider's, for typing only under"
+                " `if TYPE_CHECKING:`",
+                no_line(package, INDENTED_IMPORT),
+            ),
         ]
 
     def contained_risk(self, title: str) -> Risk:

@@ -117,7 +117,11 @@ class PackagesFeature(Feature):
                 "No new dependent of the frozen `modules/`",
                 no_line(package, r"^(from|import) modules\b"),
             ),
-            Rule("Top-level imports only", no_line(package, INDENTED_IMPORT)),
+            Rule(
+                "Top-level imports only, but the Slack provider's, for typing only under"
+                " `if TYPE_CHECKING:`",
+                no_line(package, INDENTED_IMPORT),
+            ),
             Rule(
                 "No client of the deprecated `infrastructure.clients`",
                 absent(package, "infrastructure.clients"),
