@@ -23,6 +23,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import hosts
+from matrix import CASES, case_answers
 from extensions import fields
 from support import (
     CANONICAL_ANSWERS,
@@ -239,3 +240,24 @@ def test_any_accepted_fields_give_code_the_hosts_tools_accept(
         ast.parse(source, filename=path)
     folder = tmp_path / f"example-{abs(hash(answer))}"
     assert CHECKS[generation](rendered, folder) == [], answer
+
+
+def render_answers(answers: dict[str, Any]) -> dict[str, str]:
+    """Every Python file these answers give, by destination path."""
+    context = render_context(answers)
+    return {
+        path: ENVIRONMENT.get_template(template).render(local)
+        for template, path, local in template_files(context)
+        if path.endswith(".py")
+    }
+
+
+@pytest.mark.parametrize("generation", sorted(CHECKS))
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_every_case_of_the_matrix_gives_code_the_hosts_tools_accept(
+    tmp_path: Path, generation: str, case: str
+) -> None:
+    """The real-host tier runs the same check with every other gate, minutes later."""
+    rendered = render_answers({**case_answers(case), "generation": generation})
+
+    assert CHECKS[generation](rendered, tmp_path / "example") == []
