@@ -121,15 +121,19 @@ def marked_files(root: Path) -> list[str]:
     )
 
 
-def only_conflict_in(updated: Path, fresh: Path, path: str, *kept: str) -> None:
-    """Assert that an update left conflict blocks in ``path`` alone, holding each of
-    ``kept``, and that every other file of ``updated`` equals ``fresh``'s."""
-    assert marked_files(updated) == [path]
-    block = (updated / path).read_text().partition(CONFLICT)[2]
-    for text in kept:
-        assert text in block
+def only_conflicts_in(
+    updated: Path, fresh: Path, kept: dict[str, tuple[str, ...]]
+) -> None:
+    """Assert that an update left conflict blocks in the files of ``kept`` alone, each
+    block holding the texts ``kept`` names for its file, and that every other file of
+    ``updated`` equals ``fresh``'s."""
+    assert marked_files(updated) == sorted(kept)
     updated_files, fresh_files = tree_digest(updated), tree_digest(fresh)
-    assert updated_files.pop(path) != fresh_files.pop(path)
+    for path, texts in kept.items():
+        block = (updated / path).read_text().partition(CONFLICT)[2]
+        for text in texts:
+            assert text in block, (path, text)
+        assert updated_files.pop(path) != fresh_files.pop(path)
     assert updated_files == fresh_files
 
 

@@ -25,7 +25,7 @@ from support import (
     TEAM_FRENCH,
     failed_gates,
     fresh_host,
-    only_conflict_in,
+    only_conflicts_in,
     reword_the_replies,
     tick,
 )
@@ -278,4 +278,4 @@ def test_features_whose_lists_were_yaml_update_to_what_this_version_generates(
     # That version checked the title by hand around the team's rule; this one trims every
     # field: the one place both changed shows as a conflict keeping both sides.
     trimming = "checked = replace(draft, **_trimmed(draft))"
-    only_conflict_in(updated, fresh, f"{PACKAGE}/domain.py", TEAM_RULE, trimming)
+    only_conflicts_in(updated, fresh, {f"{PACKAGE}/domain.py": (TEAM_RULE, trimming)})

@@ -30,7 +30,7 @@ from support import (
     feature_paths,
     fresh_host,
     marked_files,
-    only_conflict_in,
+    only_conflicts_in,
     reword_the_replies,
     tick,
     tree_digest,
@@ -707,11 +707,18 @@ def test_features_of_the_previous_release_update_to_what_this_one_generates(
     update_feature(updated, INTEGRATION, "0.4.0")
 
     # That release validated the title by hand around the team's rule; this one trims
-    # every field: the one place both changed shows as a conflict keeping both sides.
+    # every field. It checked a page's size where the team capped it; this one checks the
+    # page's start too. The two places both changed show as conflicts keeping both sides.
     rules = (PACKAGE / "validation.py").as_posix()
-    assert conflicted(updated) == [rules], f"updating {PREVIOUS_RELEASE[:7]} conflicts"
+    service = (PACKAGE / "service.py").as_posix()
+    assert conflicted(updated) == [service, rules], f"updating {PREVIOUS_RELEASE[:7]}"
     trimming = "data=replace(draft, **_trimmed(draft))"
-    only_conflict_in(updated, fresh, rules, TEAM_RULE, trimming)
+    paging = "checked = validate_page(limit, before, maximum)"
+    only_conflicts_in(
+        updated,
+        fresh,
+        {rules: (TEAM_RULE, trimming), service: (TEAM_SERVICE_LINE.strip(), paging)},
+    )
     # Its answers file had no fields: the feature keeps the two it had.
     models = (updated / PACKAGE / "models.py").read_text()
     assert "    title: str\n    details: str\n" in models
