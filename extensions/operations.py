@@ -72,6 +72,11 @@ class Operation:
         return ", ".join(param.name for param in self.params)
 
     @property
+    def args_tuple(self) -> str:
+        """The method's parameters as a tuple expression: ``(limit,)``, ``(limit, before)``."""
+        return f"({self.args}{',' if len(self.params) == 1 else ''})"
+
+    @property
     def http_args(self) -> str:
         """The route handler's own parameters as the arguments of a call."""
         return ", ".join(param.name for param in self.http_params)
